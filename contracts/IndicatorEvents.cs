@@ -1,0 +1,46 @@
+namespace VisionEHalsa.Contracts;
+
+/// <summary>
+/// The complete set of values of one survey round after a recalculation. Deterministic for the
+/// responses it is based on; latest-wins by <see cref="CalculatedAt"/> and <see cref="BasedOn"/>.
+/// </summary>
+public sealed record IndicatorsRecalculated(
+    string CalculationId,
+    string RoundId,
+    string QuestionnaireId,
+    int Year,
+    DateTimeOffset CalculatedAt,
+    CalculationBasis BasedOn,
+    IReadOnlyList<IndicatorDescription> Indicators,
+    IReadOnlyList<IndicatorValue> Values);
+
+/// <summary>Which responses a calculation includes: how many, and the latest acceptance time among them.</summary>
+public sealed record CalculationBasis(int Responses, DateTimeOffset Watermark);
+
+public sealed record IndicatorDescription(
+    string Code,
+    string Name,
+    string Kind,
+    string Unit,
+    bool HigherIsBetter,
+    string Numerator,
+    string? Denominator);
+
+public static class IndicatorLevels
+{
+    public const string Riket = "riket";
+    public const string Lan = "lan";
+    public const string Kommungrupp = "kommungrupp";
+    public const string Organisation = "organisation";
+}
+
+/// <summary>A value for one indicator and area. <see cref="Value"/> is null when the denominator is 0.</summary>
+public sealed record IndicatorValue(
+    string Indicator,
+    string Level,
+    string Area,
+    string AreaName,
+    double? Value,
+    double Numerator,
+    double Denominator,
+    int Respondents);

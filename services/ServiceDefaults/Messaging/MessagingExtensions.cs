@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VisionEHalsa.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string DefaultRabbitUri = "amqp://guest:guest@localhost:5672/";
+
+    /// <summary>
+    /// MassTransit 8 on RabbitMQ. Queues are prefixed with the service name; a message that still
+    /// fails after the retries goes to its <c>_error</c> queue, where operators find it.
+    /// </summary>
+    public static IServiceCollection AddPlatformMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var uri = new Uri(configuration["RABBITMQ_URI"] ?? DefaultRabbitUri);
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Start even when the broker is down: the bus keeps reconnecting and readiness says so.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(20);
+        });
+
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000)));
+            configure?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(uri, h =>
+                {
+                    var (user, password) = Credentials(uri);
+                    h.Username(user);
+                    h.Password(password);
+                    h.PublisherConfirmation = true;
+                    h.Heartbeat(TimeSpan.FromSeconds(10));
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        return services;
+    }
+
+    private static (string User, string Password) Credentials(Uri uri)
+    {
+        var parts = uri.UserInfo.Split(':', 2);
+        return parts.Length == 2 && parts[0].Length > 0
+            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
+            : ("guest", "guest");
+    }
+}

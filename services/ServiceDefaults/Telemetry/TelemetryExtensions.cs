@@ -1,0 +1,53 @@
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace VisionEHalsa.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Traces, metrics and logs under the service's name. OTLP export when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; Prometheus scraping at <c>/metrics</c> always.
+    /// </summary>
+    public static IServiceCollection AddPlatformTelemetry(
+        this IServiceCollection services, ILoggingBuilder logging, IConfiguration configuration, string serviceName)
+    {
+        logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeScopes = true;
+            o.IncludeFormattedMessage = true;
+        });
+
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(t => t
+                .AddSource(PlatformTelemetry.Name)
+                .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsInfrastructure(context.Request.Path))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(m => m
+                .AddMeter(PlatformTelemetry.Name)
+                .AddMeter(InstrumentationOptions.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter());
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    private static bool IsInfrastructure(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+}
