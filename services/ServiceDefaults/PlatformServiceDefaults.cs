@@ -37,6 +37,7 @@ public static class PlatformServiceDefaults
         builder.Services.AddPlatformAuthentication(builder.Configuration);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi("v1");
         return builder;
     }
 
@@ -68,6 +69,7 @@ public static class PlatformServiceDefaults
             ResponseWriter = WriteHealthAsync,
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 
