@@ -20,6 +20,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseEnvironment("Testing");
         builder.UseSetting("Platform:DataDirectory", DataDirectory);
         builder.UseSetting("RABBITMQ_URI", TestEnvironment.RabbitUri);
+        // Queues of this host alone, removed when it stops: every host sees every event it subscribes to.
+        builder.UseSetting("Messaging:QueuePrefix", $"test-{Guid.NewGuid():N}"[..17]);
+        builder.UseSetting("Messaging:TemporaryQueues", "true");
         builder.UseSetting("Auth:PublicKeyPath", TestAuth.PublicKeyPath);
         foreach (var (key, value) in Settings)
         {

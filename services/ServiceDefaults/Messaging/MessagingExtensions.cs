@@ -19,6 +19,10 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator>? configure = null)
     {
         var uri = new Uri(configuration["RABBITMQ_URI"] ?? DefaultRabbitUri);
+        // The service's name prefixes its queues; a test host gets a prefix of its own so that hosts of the
+        // same service in one test run each receive every event instead of competing for them.
+        var queuePrefix = configuration["Messaging:QueuePrefix"] ?? serviceName;
+        var temporaryQueues = configuration.GetValue("Messaging:TemporaryQueues", false);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // Start even when the broker is down: the bus keeps reconnecting and readiness says so.
@@ -28,9 +32,16 @@ public static class MessagingExtensions
 
         services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000)));
+            {
+                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                if (temporaryQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.AutoDelete = true;
+                    rabbit.Durable = false;
+                }
+            });
             configure?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -1,0 +1,17 @@
+using VisionEHalsa.Gateway.Routing;
+using VisionEHalsa.Gateway.Tokens;
+using VisionEHalsa.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway");
+builder.AddTokenEndpoint();
+builder.AddGatewayRouting();
+
+var app = builder.Build();
+app.UseGatewayEdge();
+app.MapServiceDefaults();
+app.MapTokenEndpoint();
+app.MapGatewayRouting();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using VisionEHalsa.ServiceDefaults.Auth;
+
+namespace VisionEHalsa.Gateway.Routing;
+
+/// <summary>Settings bound from the <c>Gateway</c> section.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Requests per second one client may send before it gets 429.</summary>
+    public int PermitsPerSecond { get; set; } = 2000;
+
+    public int TokenRequestsPerMinute { get; set; } = 120;
+
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>The policies a gateway route may name. A route naming anything else fails the gateway's tests.</summary>
+public static class EdgePolicies
+{
+    public const string ClientRateLimit = "per-client";
+    public const string TokenRateLimit = "token";
+    public const string DefaultTimeout = "default";
+
+    public static IReadOnlySet<string> Authorization { get; } = new HashSet<string> { PlatformPolicies.Authenticated, PlatformPolicies.Kansli, PlatformPolicies.Operations };
+
+    public static IReadOnlySet<string> RateLimits { get; } = new HashSet<string> { ClientRateLimit, TokenRateLimit };
+
+    public static IReadOnlySet<string> Timeouts { get; } = new HashSet<string> { DefaultTimeout };
+
+    public static IServiceCollection AddEdgePolicies(this IServiceCollection services, GatewayOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: "This client sent more requests than it may; retry after the time in Retry-After.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(ClientRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                PartitionKey(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            limiter.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddRequestTimeouts(t => t.AddPolicy(DefaultTimeout, TimeSpan.FromSeconds(options.TimeoutSeconds)));
+        return services;
+    }
+
+    // A client is limited by its token's subject; callers without one share their address's budget.
+    private static string PartitionKey(HttpContext context) =>
+        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } client
+            ? "client:" + client
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}

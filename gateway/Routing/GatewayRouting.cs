@@ -1,0 +1,71 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace VisionEHalsa.Gateway.Routing;
+
+public static class GatewayRouting
+{
+    /// <summary>
+    /// Routes and clusters come from the <c>ReverseProxy</c> section of appsettings.json; each cluster's
+    /// address can be overridden by <c>Services:{service}</c> (the service's name is its cluster's name).
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayRouting(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddEdgePolicies(options);
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<IProxyConfigFilter>(new ServiceAddressFilter(builder.Configuration.GetSection("Services")));
+        return builder;
+    }
+
+    public static WebApplication UseGatewayEdge(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                headers.Remove("Server");
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapGatewayRouting(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        app.MapReverseProxy();
+        return app;
+    }
+}
+
+/// <summary>Points each cluster at <c>Services:{cluster}</c> when that setting is present.</summary>
+internal sealed class ServiceAddressFilter(IConfiguration services) : IProxyConfigFilter
+{
+    public ValueTask<ClusterConfig> ConfigureClusterAsync(ClusterConfig cluster, CancellationToken cancel)
+    {
+        var address = services[cluster.ClusterId];
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return ValueTask.FromResult(cluster);
+        }
+
+        var destinations = new Dictionary<string, DestinationConfig>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["primary"] = new() { Address = address },
+        };
+        return ValueTask.FromResult(cluster with { Destinations = destinations });
+    }
+
+    public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel) =>
+        ValueTask.FromResult(route);
+}
