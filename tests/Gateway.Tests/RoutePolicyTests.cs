@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using VisionEHalsa.Gateway.Routing;
+using Yarp.ReverseProxy.Configuration;
+
+namespace VisionEHalsa.Gateway.Tests;
+
+public sealed class RoutePolicyTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    private IProxyConfig Config => factory.Services.GetRequiredService<IProxyConfigProvider>().GetConfig();
+
+    [Fact]
+    public void Every_route_names_an_authorization_rate_limit_and_timeout_policy_that_exists()
+    {
+        var routes = Config.Routes;
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            Assert.True(route.AuthorizationPolicy is { } auth && EdgePolicies.Authorization.Contains(auth), $"route {route.RouteId} names authorization '{route.AuthorizationPolicy}'");
+            Assert.True(route.RateLimiterPolicy is { } rate && EdgePolicies.RateLimits.Contains(rate), $"route {route.RouteId} names rate limit '{route.RateLimiterPolicy}'");
+            Assert.True(route.TimeoutPolicy is { } timeout && EdgePolicies.Timeouts.Contains(timeout), $"route {route.RouteId} names timeout '{route.TimeoutPolicy}'");
+        }
+    }
+
+    [Fact]
+    public async Task Every_authorization_policy_a_route_may_name_is_registered()
+    {
+        var provider = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        foreach (var name in EdgePolicies.Authorization)
+        {
+            Assert.NotNull(await provider.GetPolicyAsync(name));
+        }
+    }
+
+    [Fact]
+    public void Every_route_points_at_a_cluster_named_after_a_service()
+    {
+        var clusters = Config.Clusters.Select(c => c.ClusterId).ToHashSet();
+        Assert.Equal(["indicator", "reporting", "strategy", "survey"], clusters.Order());
+        Assert.All(Config.Routes, r => Assert.Contains(r.ClusterId!, clusters));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/organisations", "survey")]
+    [InlineData("/api/v1/rounds/2025/responses/kommun:0180", "survey")]
+    [InlineData("/api/v1/questionnaires", "survey")]
+    [InlineData("/api/v1/indicators/values", "indicator")]
+    [InlineData("/api/v1/strategy", "strategy")]
+    [InlineData("/api/v1/reports/2025/latest.pdf", "reporting")]
+    public void Public_paths_route_to_their_service(string path, string cluster)
+    {
+        var matches = Config.Routes.Where(r => Matches(r.Match.Path!, path)).ToList();
+        var route = Assert.Single(matches);
+        Assert.Equal(cluster, route.ClusterId);
+    }
+
+    private static bool Matches(string pattern, string path)
+    {
+        var prefix = pattern.Replace("/{**rest}", string.Empty, StringComparison.Ordinal);
+        return path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
+    }
+}
