@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VisionEHalsa.EndToEnd.Tests;
+
+public sealed record Organisation(string Id, string Name, string Type, string? Lanskod, string? Lan, string? Kommungrupp);
+
+/// <summary>Sets up a questionnaire, an indicator and an open round through the gateway, as the kansli would.</summary>
+public sealed class Scenario(HttpClient kansli, int year)
+{
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+    public int Year => year;
+
+    public string QuestionnaireId => $"e2e-{Id.ToLowerInvariant()}";
+
+    public string RoundId => $"round-{Id.ToLowerInvariant()}";
+
+    public string IndicatorCode => $"DIGPLAN_{Id}";
+
+    public string AlarmIndicatorCode => $"TRYGG_{Id}";
+
+    public string IndicatorName => $"Andel kommuner med digitaliseringsplan {Id}";
+
+    public async Task CreateAsync()
+    {
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/questionnaires", new
+        {
+            id = QuestionnaireId,
+            title = "E-hälsa och välfärdsteknik i kommunerna",
+            population = "kommun",
+            questions = new object[]
+            {
+                new { code = "DIGPLAN", text = "Har kommunen en digitaliseringsplan?", type = "yesno", required = true },
+                new { code = "TRYGGLARM", text = "Erbjuder kommunen digitala trygghetslarm?", type = "choice", required = false, options = new[] { "Ja, alla", "Ja, några", "Nej" } },
+                new { code = "ANTAL", text = "Antal digitala trygghetslarm", type = "integer", required = false, min = 0, max = 100000 },
+            },
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = IndicatorCode,
+            name = IndicatorName,
+            questionnaireId = QuestionnaireId,
+            kind = "share",
+            numerator = "DIGPLAN == true",
+            unit = "%",
+            higherIsBetter = true,
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = AlarmIndicatorCode,
+            name = $"Andel kommuner med digitala trygghetslarm {Id}",
+            questionnaireId = QuestionnaireId,
+            kind = "share",
+            numerator = "TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0",
+            unit = "%",
+            higherIsBetter = true,
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/rounds", new { id = RoundId, questionnaireId = QuestionnaireId, year }));
+        await Expect(HttpStatusCode.OK, await kansli.PostAsync($"/api/v1/rounds/{RoundId}/open", null));
+    }
+
+    public async Task<IReadOnlyList<Organisation>> KommunerAsync() =>
+        (await kansli.GetFromJsonAsync<List<Organisation>>("/api/v1/organisations?type=kommun", Json))!.OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The known distribution: 7 of every 10 kommuner (by code order) have a plan; 203 of 290 = 70,0 %.</summary>
+    public static Dictionary<string, object> AnswersFor(int index) => new()
+    {
+        ["DIGPLAN"] = index % 10 < 7,
+        ["TRYGGLARM"] = (index % 3) switch { 0 => "Ja, alla", 1 => "Ja, några", _ => "Nej" },
+        ["ANTAL"] = index % 4 == 0 ? 0 : index,
+    };
+
+    public static bool HasAlarm(int index) => index % 3 != 2 && index % 4 != 0;
+
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string roundId, string organisationId, object answers) =>
+        await client.PutAsJsonAsync($"/api/v1/rounds/{roundId}/responses/{organisationId}", new { answers });
+
+    /// <summary>Polls the latest CSV of the year until <paramref name="done"/> holds; returns its rows and when it did.</summary>
+    public async Task<(IReadOnlyList<Dictionary<string, string>> Rows, TimeSpan Elapsed)> WaitForReportAsync(
+        Func<IReadOnlyList<Dictionary<string, string>>, bool> done, Stopwatch since, TimeSpan timeout)
+    {
+        IReadOnlyList<Dictionary<string, string>> rows = [];
+        while (since.Elapsed < timeout)
+        {
+            var response = await kansli.GetAsync($"/api/v1/reports/{year}/latest.csv");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                rows = Csv.Parse(await response.Content.ReadAsStringAsync());
+                if (done(rows))
+                {
+                    return (rows, since.Elapsed);
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The {year} report did not reach the expected state in {timeout}; last rows: {rows.Count}");
+    }
+
+    public static Dictionary<string, string>? Row(IEnumerable<Dictionary<string, string>> rows, string indicator, string level, string area) =>
+        rows.FirstOrDefault(r => r["indicator"] == indicator && r["level"] == level && r["area"] == area);
+
+    public static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static async Task Expect(HttpStatusCode status, HttpResponseMessage response)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}, expected {(int)status}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
+
+/// <summary>RFC 4180 CSV, enough for the report's files.</summary>
+public static class Csv
+{
+    public static IReadOnlyList<Dictionary<string, string>> Parse(string text)
+    {
+        var lines = Records(text.TrimStart('\uFEFF')).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var header = lines[0];
+        return lines.Skip(1).Select(fields => header.Select((h, i) => (h, v: i < fields.Count ? fields[i] : ""))
+            .ToDictionary(p => p.h, p => p.v)).ToList();
+    }
+
+    private static IEnumerable<List<string>> Records(string text)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r')); field.Clear();
+                yield return fields;
+                fields = [];
+            }
+            else { field.Append(c); }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return fields;
+        }
+    }
+}
