@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VisionEHalsa.ServiceDefaults.Storage;
@@ -24,24 +25,36 @@ public interface IOutboxDocument
     string? TraceParent { get; }
 }
 
-/// <summary>Wakes the relays at once after a write instead of waiting for their next poll.</summary>
+/// <summary>Wakes every relay at once after a write instead of waiting for their next poll.</summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly List<SemaphoreSlim> _relays = [];
 
     public void Notify()
     {
-        try
+        lock (_relays)
         {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up covers every write before it.
+            foreach (var relay in _relays)
+            {
+                if (relay.CurrentCount == 0)
+                {
+                    // One pending wake-up covers every write before it.
+                    relay.Release();
+                }
+            }
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    internal SemaphoreSlim Subscribe()
+    {
+        var relay = new SemaphoreSlim(0, 1);
+        lock (_relays)
+        {
+            _relays.Add(relay);
+        }
+
+        return relay;
+    }
 }
 
 public static class OutboxExtensions
@@ -51,7 +64,7 @@ public static class OutboxExtensions
         this IServiceCollection services, string collection, Func<TDocument, object> toMessage)
         where TDocument : class, IOutboxDocument
     {
-        services.AddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxSignal>();
         services.AddHostedService(sp => new OutboxRelay<TDocument>(
             sp.GetRequiredService<IDocumentStore>().Collection<TDocument>(collection),
             toMessage,
@@ -74,6 +87,8 @@ public sealed class OutboxRelay<TDocument>(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly SemaphoreSlim _wake = signal.Subscribe();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await collection.EnsureIndexAsync("relayed", stoppingToken);
@@ -89,7 +104,7 @@ public sealed class OutboxRelay<TDocument>(
                     continue;
                 }
 
-                await signal.WaitAsync(Poll, stoppingToken);
+                await _wake.WaitAsync(Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

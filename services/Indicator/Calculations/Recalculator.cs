@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using VisionEHalsa.Contracts;
+using VisionEHalsa.Indicator.Answers;
+using VisionEHalsa.Indicator.Definitions;
+using VisionEHalsa.ServiceDefaults.Telemetry;
+
+namespace VisionEHalsa.Indicator.Calculations;
+
+/// <summary>
+/// Recalculates dirty rounds. It waits briefly after being woken so that a burst of responses makes a few
+/// recalculations, not one each; a round marked dirty while it ran stays dirty and is recalculated again,
+/// so the last calculation always includes every stored response.
+/// </summary>
+public sealed class Recalculator(
+    RoundStates rounds,
+    AnswerStore answers,
+    DefinitionStore definitions,
+    CalculationStore calculations,
+    RecalculationSignal signal,
+    TimeProvider time,
+    IOptions<RecalculationOptions> options,
+    ILogger<Recalculator> logger) : BackgroundService
+{
+    private static readonly Counter<long> Recalculations =
+        PlatformMetrics.Meter.CreateCounter<long>("platform.indicator.recalculations", description: "Round recalculations that stored a new calculation");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var prepared = false;
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!prepared)
+                {
+                    await EnsureIndexesAsync(stoppingToken);
+                    prepared = true;
+                }
+
+                if ((await rounds.DirtyAsync(stoppingToken)).Count == 0)
+                {
+                    await signal.WaitAsync(poll, stoppingToken);
+                    continue;
+                }
+
+                await SettleAsync(stoppingToken);
+                foreach (var round in await rounds.DirtyAsync(stoppingToken))
+                {
+                    await RecalculateAsync(round, stoppingToken);
+                }
+
+                backoff = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                backoff = TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(250, backoff.TotalMilliseconds * 2)));
+                logger.LogError(e, "Recalculation failed; the rounds stay dirty and are retried in {Backoff}", backoff);
+                await Task.Delay(backoff, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Waits until no round was marked dirty for the debounce time, or at most the maximum delay.</summary>
+    private async Task SettleAsync(CancellationToken ct)
+    {
+        var debounce = TimeSpan.FromMilliseconds(options.Value.DebounceMilliseconds);
+        var deadline = time.GetUtcNow().AddMilliseconds(options.Value.MaxDelayMilliseconds);
+        while (time.GetUtcNow() < deadline && await signal.WaitAsync(debounce, ct))
+        {
+            // Another response arrived within the debounce time: wait for quiet again.
+        }
+    }
+
+    public async Task RecalculateAsync(RoundState round, CancellationToken ct)
+    {
+        // Joins the trace of the write that made the round dirty, so a response can be followed to its values.
+        ActivityContext.TryParse(round.TraceParent, null, out var parent);
+        using var activity = PlatformTelemetry.Source.StartActivity("recalculate round", ActivityKind.Internal, parent);
+        activity?.SetTag("platform.round", round.RoundId);
+
+        var inForce = await definitions.InForceForAsync(round.QuestionnaireId, ct);
+        var stored = await answers.ForRoundAsync(round.RoundId, ct);
+        var now = time.GetUtcNow();
+        if (inForce.Count == 0 || stored.Count == 0)
+        {
+            await rounds.FinishAsync(round, null, now, ct);
+            return;
+        }
+
+        var values = IndicatorCalculator.Calculate([.. inForce.Select(CompiledIndicator.From)], [.. stored.Select(Respondent.From)]);
+        var basis = new CalculationBasis(stored.Count, stored.Max(a => a.ReceivedAt));
+        var versions = CalculationDocument.VersionsOf(inForce);
+        var id = CalculationDocument.IdFor(round.RoundId, basis, versions);
+        activity?.SetTag("platform.calculation", id);
+
+        var calculation = new CalculationDocument(id, round.RoundId, round.QuestionnaireId, round.Year, now, basis, versions,
+            [.. inForce.Select(CompiledIndicator.Describe)], values, Relayed: false, TraceParent: Activity.Current?.Id);
+        if (await calculations.StoreAsync(calculation, ct))
+        {
+            Recalculations.Add(1);
+            logger.LogInformation("Round {Round} recalculated as {Calculation} from {Responses} responses", round.RoundId, id, basis.Responses);
+        }
+
+        await rounds.FinishAsync(round, id, now, ct);
+    }
+
+    private async Task EnsureIndexesAsync(CancellationToken ct)
+    {
+        await rounds.EnsureIndexesAsync(ct);
+        await answers.EnsureIndexesAsync(ct);
+        await definitions.EnsureIndexesAsync(ct);
+        await calculations.EnsureIndexesAsync(ct);
+    }
+}

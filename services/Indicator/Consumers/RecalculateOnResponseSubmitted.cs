@@ -1,0 +1,23 @@
+using MassTransit;
+using VisionEHalsa.Contracts;
+using VisionEHalsa.Indicator.Answers;
+using VisionEHalsa.Indicator.Calculations;
+
+namespace VisionEHalsa.Indicator.Consumers;
+
+/// <summary>Keeps this service's copy of the answers (latest version wins) and marks the round for recalculation.</summary>
+public sealed class RecalculateOnResponseSubmitted(AnswerStore answers, RoundStates rounds, RecalculationSignal recalculation)
+    : IConsumer<ResponseSubmitted>
+{
+    public async Task Consume(ConsumeContext<ResponseSubmitted> context)
+    {
+        var response = context.Message;
+        await answers.KeepLatestAsync(response, context.CancellationToken);
+
+        // Marked dirty even when nothing changed: a redelivery after a crash between these two writes must
+        // still recalculate, and an unchanged round recalculates to the same calculation, stored only once.
+        var responses = await answers.CountAsync(response.RoundId, context.CancellationToken);
+        await rounds.MarkDirtyAsync(response, responses, context.CancellationToken);
+        recalculation.Wake();
+    }
+}

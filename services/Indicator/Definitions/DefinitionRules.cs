@@ -1,0 +1,146 @@
+using VisionEHalsa.Indicator.Expressions;
+
+namespace VisionEHalsa.Indicator.Definitions;
+
+/// <summary>What makes a definition acceptable before the questionnaire is consulted: fields present, expressions parse.</summary>
+public static class DefinitionRules
+{
+    public const int MaxCodeLength = 40;
+    public const int MaxNameLength = 200;
+    public const int MaxIdLength = 100;
+    public const int MaxExpressionLength = 2000;
+    public const int MaxUnitLength = 20;
+
+    public static (DefinitionDraft? Draft, Dictionary<string, string[]> Errors) Check(DefineIndicator request)
+    {
+        var errors = new Errors();
+        var code = request.Code ?? string.Empty;
+        if (code.Length is 0 or > MaxCodeLength || !QuestionCodes.IsValid(code))
+        {
+            errors.Add("code", $"code must be 1–{MaxCodeLength} characters: a capital letter, then capital letters, digits or _ (e.g. DIGPLAN)");
+        }
+
+        var name = request.Name?.Trim() ?? string.Empty;
+        errors.Require("name", name, MaxNameLength);
+        var questionnaireId = request.QuestionnaireId?.Trim() ?? string.Empty;
+        errors.Require("questionnaireId", questionnaireId, MaxIdLength);
+        var kind = request.Kind ?? string.Empty;
+        if (!IndicatorKinds.All.Contains(kind))
+        {
+            errors.Add("kind", "kind must be share, mean or sum");
+        }
+
+        var unit = request.Unit?.Trim() ?? (kind == IndicatorKinds.Share ? "%" : string.Empty);
+        if (unit.Length > MaxUnitLength)
+        {
+            errors.Add("unit", $"unit is at most {MaxUnitLength} characters");
+        }
+
+        var numerator = Condition(errors, "numerator", request.Numerator, required: true);
+        var denominatorText = Blank(request.Denominator) ? null : request.Denominator;
+        var valueText = Blank(request.Value) ? null : request.Value;
+        var denominator = Condition(errors, "denominator", denominatorText, required: false);
+        Operand? value = null;
+        if (kind == IndicatorKinds.Share)
+        {
+            if (valueText is not null)
+            {
+                errors.Add("value", "value applies to mean and sum; a share counts organisations");
+            }
+        }
+        else if (kind is IndicatorKinds.Mean or IndicatorKinds.Sum)
+        {
+            value = Value(errors, valueText, kind);
+            if (denominatorText is not null)
+            {
+                errors.Add("denominator", "denominator applies to share; a mean or sum takes its organisations from numerator");
+            }
+        }
+
+        if (errors.Any || numerator is null)
+        {
+            return (null, errors.ToDictionary());
+        }
+
+        var draft = new DefinitionDraft(code, name, questionnaireId, kind, request.Numerator!, numerator, denominatorText, denominator,
+            valueText, value, unit, request.HigherIsBetter ?? true);
+        return (draft, errors.ToDictionary());
+    }
+
+    private static Condition? Condition(Errors errors, string field, string? text, bool required)
+    {
+        if (Blank(text))
+        {
+            if (required)
+            {
+                errors.Add(field, $"{field} is required, e.g. DIGPLAN == true");
+            }
+
+            return null;
+        }
+
+        if (text!.Length > MaxExpressionLength)
+        {
+            errors.Add(field, $"{field} is at most {MaxExpressionLength} characters");
+            return null;
+        }
+
+        if (ExpressionParser.TryParseCondition(text, out var condition, out var error))
+        {
+            return condition;
+        }
+
+        errors.Add(field, error.ToString());
+        return null;
+    }
+
+    private static Operand? Value(Errors errors, string? text, string kind)
+    {
+        if (text is null)
+        {
+            errors.Add("value", $"value is required for a {kind}: the code of the numeric question to aggregate");
+            return null;
+        }
+
+        if (ExpressionParser.TryParseValue(text, out var value, out var error))
+        {
+            return value;
+        }
+
+        errors.Add("value", error.ToString());
+        return null;
+    }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+        public bool Any => _errors.Count > 0;
+
+        public void Add(string field, string message)
+        {
+            if (!_errors.TryGetValue(field, out var messages))
+            {
+                _errors[field] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        public void Require(string field, string value, int maxLength)
+        {
+            if (value.Length == 0)
+            {
+                Add(field, $"{field} is required");
+            }
+            else if (value.Length > maxLength)
+            {
+                Add(field, $"{field} is at most {maxLength} characters");
+            }
+        }
+
+        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+}

@@ -1,0 +1,69 @@
+using VisionEHalsa.Indicator.Calculations;
+
+namespace VisionEHalsa.Indicator.Definitions;
+
+public abstract record DefineOutcome
+{
+    public sealed record Defined(IndicatorDefinition Definition, bool IsNewVersion) : DefineOutcome;
+
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : DefineOutcome;
+
+    public sealed record SurveyUnavailable(string Detail) : DefineOutcome;
+}
+
+/// <summary>Defining an indicator: check it, store it as a new version, recalculate the rounds it applies to.</summary>
+public sealed class IndicatorDefinitions(
+    DefinitionStore definitions,
+    SurveyQuestionnaires survey,
+    RoundStates rounds,
+    RecalculationSignal recalculation,
+    TimeProvider time)
+{
+    public async Task<DefineOutcome> DefineAsync(DefineIndicator request, string? authorization, string definedBy, CancellationToken ct)
+    {
+        var (draft, errors) = DefinitionRules.Check(request);
+        if (draft is null)
+        {
+            return new DefineOutcome.Invalid(errors);
+        }
+
+        QuestionnaireQuestions? questionnaire;
+        try
+        {
+            questionnaire = await survey.FindAsync(draft.QuestionnaireId, authorization, ct);
+        }
+        catch (SurveyUnavailableException e)
+        {
+            return new DefineOutcome.SurveyUnavailable(e.Message);
+        }
+
+        if (questionnaire is null)
+        {
+            return new DefineOutcome.Invalid(new() { ["questionnaireId"] = [$"unknown questionnaire {draft.QuestionnaireId}"] });
+        }
+
+        var typeErrors = draft.TypeCheck(questionnaire.Questions);
+        if (typeErrors.Count > 0)
+        {
+            return new DefineOutcome.Invalid(typeErrors);
+        }
+
+        var latest = await definitions.LatestAsync(draft.Code, ct);
+        var candidate = draft.ToDefinition((latest?.Version ?? 0) + 1, time.GetUtcNow(), definedBy);
+        if (latest is not null && latest.SaysTheSameAs(candidate))
+        {
+            // Seeding and retries post the same definition again: that is no new version and no recalculation.
+            return new DefineOutcome.Defined(latest, IsNewVersion: false);
+        }
+
+        var stored = await definitions.AddVersionAsync(draft, candidate.DefinedAt, definedBy, ct);
+        await rounds.MarkQuestionnaireDirtyAsync(stored.QuestionnaireId, ct);
+        if (latest is not null && latest.QuestionnaireId != stored.QuestionnaireId)
+        {
+            await rounds.MarkQuestionnaireDirtyAsync(latest.QuestionnaireId, ct);
+        }
+
+        recalculation.Wake();
+        return new DefineOutcome.Defined(stored, IsNewVersion: true);
+    }
+}

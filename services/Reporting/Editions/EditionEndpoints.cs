@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VisionEHalsa.ServiceDefaults.Auth;
+
+namespace VisionEHalsa.Reporting.Editions;
+
+public static class EditionEndpoints
+{
+    public static RouteGroupBuilder MapEditions(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListAsync)
+            .WithName("ListReportEditions")
+            .WithSummary("Every edition of every year's report, newest first; ?year= narrows it to one year.")
+            .Produces(StatusCodes.Status401Unauthorized)
+            .RequireAuthorization(PlatformPolicies.Authenticated);
+
+        group.MapGet("/{year:int}/latest", LatestAsync)
+            .WithName("GetLatestReportEdition")
+            .WithSummary("The newest edition of a year's report.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status401Unauthorized)
+            .RequireAuthorization(PlatformPolicies.Authenticated);
+
+        group.MapGet("/{year:int}/editions/{edition:int}", EditionAsync)
+            .WithName("GetReportEdition")
+            .WithSummary("One edition of a year's report.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status401Unauthorized)
+            .RequireAuthorization(PlatformPolicies.Authenticated);
+
+        foreach (var format in ReportFormat.All)
+        {
+            group.MapGet($"/{{year:int}}/latest.{format.Extension}",
+                    (int year, ReportEditions editions, CancellationToken ct) => LatestFileAsync(year, format, editions, ct))
+                .WithName($"GetLatestReport{format.Extension.ToUpperInvariant()}")
+                .WithSummary($"The {format.Extension.ToUpperInvariant()} of the newest edition of a year's report.")
+                .DescribeFile(format);
+
+            group.MapGet($"/{{year:int}}/editions/{{edition:int}}.{format.Extension}",
+                    (int year, int edition, ReportEditions editions, CancellationToken ct) => FileAsync(year, edition, format, editions, ct))
+                .WithName($"GetReportEdition{format.Extension.ToUpperInvariant()}")
+                .WithSummary($"The {format.Extension.ToUpperInvariant()} of one edition of a year's report.")
+                .DescribeFile(format);
+        }
+
+        group.MapPost("/{year:int}/editions/{edition:int}/publish", PublishAsync)
+            .WithName("PublishReportEdition")
+            .WithSummary("Publishes an edition. Publishing is final and publishing again changes nothing.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(PlatformPolicies.Kansli);
+        return group;
+    }
+
+    public static async Task<Ok<List<EditionView>>> ListAsync(int? year, ReportEditions editions, CancellationToken ct) =>
+        TypedResults.Ok((await editions.ListAsync(year, ct)).Select(EditionView.From).ToList());
+
+    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> LatestAsync(int year, ReportEditions editions, CancellationToken ct) =>
+        await editions.LatestAsync(year, ct) is { } latest ? TypedResults.Ok(EditionView.From(latest)) : NoReport(year);
+
+    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> EditionAsync(int year, int edition, ReportEditions editions, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found ? TypedResults.Ok(EditionView.From(found)) : NoEdition(year, edition);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LatestFileAsync(
+        int year, ReportFormat format, ReportEditions editions, CancellationToken ct) =>
+        await editions.LatestAsync(year, ct) is { } latest ? await FileOfAsync(latest, format, editions, ct) : NoReport(year);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
+        int year, int edition, ReportFormat format, ReportEditions editions, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found ? await FileOfAsync(found, format, editions, ct) : NoEdition(year, edition);
+
+    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> PublishAsync(
+        int year, int edition, ClaimsPrincipal user, ReportEditions editions, TimeProvider time, CancellationToken ct)
+    {
+        if (await editions.GetAsync(year, edition, ct) is not { } found)
+        {
+            return NoEdition(year, edition);
+        }
+
+        var published = await editions.PublishAsync(found, time.GetUtcNow(), user.ClientId(), ct);
+        return published is null ? NoEdition(year, edition) : TypedResults.Ok(EditionView.From(published));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileOfAsync(
+        ReportEdition edition, ReportFormat format, ReportEditions editions, CancellationToken ct)
+    {
+        var file = edition.FileIdFor(format) is { } id ? await editions.Files.GetAsync(id, ct) : null;
+        return file is null
+            ? TypedResults.Problem($"Edition {edition.Edition} of the report for {edition.Year} has no {format.Extension} file.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.File(file.Content, format.ContentType, format.FileName(edition.Year, edition.Edition));
+    }
+
+    private static ProblemHttpResult NoReport(int year) =>
+        TypedResults.Problem($"No report for {year} has been generated yet.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult NoEdition(int year, int edition) =>
+        TypedResults.Problem($"The report for {year} has no edition {edition}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static RouteHandlerBuilder DescribeFile(this RouteHandlerBuilder endpoint, ReportFormat format) => endpoint
+        .Produces(StatusCodes.Status200OK, typeof(byte[]), format.ContentType)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .Produces(StatusCodes.Status401Unauthorized)
+        .RequireAuthorization(PlatformPolicies.Authenticated);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using VisionEHalsa.ServiceDefaults.Messaging;
+using VisionEHalsa.ServiceDefaults.Storage;
+
+namespace VisionEHalsa.Reporting.Editions;
+
+public sealed class ReportEditions(IDocumentStore store, OutboxSignal outbox)
+{
+    public const string CollectionName = "editions";
+
+    private readonly IDocumentCollection<ReportEdition> _editions = store.Collection<ReportEdition>(CollectionName);
+
+    public IFileStore Files => store.Files;
+
+    public Task<ReportEdition?> GetAsync(int year, int edition, CancellationToken ct) =>
+        _editions.GetAsync(ReportEdition.IdFor(year, edition), ct);
+
+    public async Task<ReportEdition?> LatestAsync(int year, CancellationToken ct)
+    {
+        var latest = await _editions.FindAsync(Query.Where("year", year).OrderByDescending("edition").Take(1), ct);
+        return latest.Count == 0 ? null : latest[0];
+    }
+
+    public async Task<IReadOnlyList<ReportEdition>> ListAsync(int? year, CancellationToken ct)
+    {
+        var editions = await _editions.FindAsync(year is { } y ? Query.Where("year", y) : Query.All, ct);
+        return editions.OrderByDescending(e => e.Year).ThenByDescending(e => e.Edition).ToList();
+    }
+
+    /// <summary>False when another writer already took this edition number.</summary>
+    public async Task<bool> TryAddAsync(ReportEdition edition, CancellationToken ct)
+    {
+        if (!await _editions.TryInsertAsync(edition.Id, edition, ct))
+        {
+            return false;
+        }
+
+        outbox.Notify();
+        return true;
+    }
+
+    /// <summary>
+    /// Sets the publication fields one by one (never the whole document, which would race the relay's
+    /// <c>relayed</c> flag); the status goes last, so a published edition always has its date.
+    /// </summary>
+    public async Task<ReportEdition?> PublishAsync(ReportEdition edition, DateTimeOffset at, string by, CancellationToken ct)
+    {
+        if (edition.Status == EditionStatus.Published)
+        {
+            return edition;
+        }
+
+        await _editions.SetFieldAsync(edition.Id, "publishedAt", at.ToString("O", CultureInfo.InvariantCulture), ct);
+        await _editions.SetFieldAsync(edition.Id, "publishedBy", by, ct);
+        await _editions.SetFieldAsync(edition.Id, "status", EditionStatus.Published, ct);
+        return await _editions.GetAsync(edition.Id, ct);
+    }
+
+    public async Task EnsureIndexesAsync(CancellationToken ct)
+    {
+        await _editions.EnsureIndexAsync("year", ct);
+        await _editions.EnsureIndexAsync("edition", ct);
+    }
+}

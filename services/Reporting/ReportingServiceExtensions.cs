@@ -1,0 +1,42 @@
+using MassTransit;
+using VisionEHalsa.Reporting.Consumers;
+using VisionEHalsa.Reporting.Editions;
+using VisionEHalsa.Reporting.Inputs;
+using VisionEHalsa.Reporting.Regeneration;
+using VisionEHalsa.ServiceDefaults.Messaging;
+
+namespace VisionEHalsa.Reporting;
+
+public static class ReportingServiceExtensions
+{
+    public static IBusRegistrationConfigurator AddReportingConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>();
+        bus.AddConsumer<RegenerateReportOnStrategyChanged>();
+        return bus;
+    }
+
+    /// <summary>
+    /// The stored inputs (latest calculation per round, newest strategy), the durable list of years to
+    /// regenerate, the regenerator, and the relay that announces every edition as <c>ReportGenerated</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddReporting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Calculations>();
+        builder.Services.AddSingleton<Strategies>();
+        builder.Services.AddSingleton<ReportYears>();
+        builder.Services.AddSingleton<ReportEditions>();
+        builder.Services.AddSingleton<RegenerationSignal>();
+        builder.Services.AddSingleton<EditionGenerator>();
+        builder.Services.AddHostedService<ReportRegenerator>();
+        builder.Services.AddOutboxRelay<ReportEdition>(ReportEditions.CollectionName, e => e.ToEvent());
+        return builder;
+    }
+
+    public static WebApplication MapReportEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/reports").WithTags("Reports").MapEditions();
+        return app;
+    }
+}

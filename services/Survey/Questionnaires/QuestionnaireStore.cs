@@ -1,0 +1,45 @@
+using VisionEHalsa.ServiceDefaults.Storage;
+
+namespace VisionEHalsa.Survey.Questionnaires;
+
+/// <summary>Every version of every questionnaire, one document each: <c>{id}|{version:D6}</c>.</summary>
+public sealed class QuestionnaireStore(IDocumentStore store)
+{
+    public const string CollectionName = "questionnaires";
+    private const int Attempts = 20;
+
+    private readonly IDocumentCollection<Questionnaire> _versions = store.Collection<Questionnaire>(CollectionName);
+
+    public static string DocumentId(string id, int version) => $"{id}|{version:D6}";
+
+    public Task EnsureIndexesAsync(CancellationToken ct) => _versions.EnsureIndexAsync("id", ct);
+
+    public async Task<Questionnaire?> LatestAsync(string id, CancellationToken ct) =>
+        (await _versions.FindAsync(Query.Where("id", id).OrderByDescending("version").Take(1), ct)).FirstOrDefault();
+
+    public Task<Questionnaire?> GetAsync(string id, int version, CancellationToken ct) =>
+        _versions.GetAsync(DocumentId(id, version), ct);
+
+    public async Task<IReadOnlyList<Questionnaire>> ListLatestAsync(CancellationToken ct) =>
+        (await _versions.FindAsync(Query.All, ct))
+            .GroupBy(q => q.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(q => q.Version)!)
+            .OrderBy(q => q.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Stores the next version; two kansli posting at once get consecutive versions, never the same one.</summary>
+    public async Task<Questionnaire> AddVersionAsync(string id, Func<int, Questionnaire> versionNumbered, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var version = ((await LatestAsync(id, ct))?.Version ?? 0) + 1;
+            var questionnaire = versionNumbered(version);
+            if (await _versions.TryInsertAsync(DocumentId(id, version), questionnaire, ct))
+            {
+                return questionnaire;
+            }
+        }
+
+        throw new InvalidOperationException($"No free version of questionnaire {id} after {Attempts} attempts.");
+    }
+}
