@@ -12,6 +12,7 @@ app.UseGatewayEdge();
 app.MapServiceDefaults();
 app.MapTokenEndpoint();
 app.MapGatewayRouting();
+app.MapApiReference();
 app.Run();
 
 public partial class Program;

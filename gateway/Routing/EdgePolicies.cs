@@ -23,7 +23,10 @@ public static class EdgePolicies
     public const string TokenRateLimit = "token";
     public const string DefaultTimeout = "default";
 
-    public static IReadOnlySet<string> Authorization { get; } = new HashSet<string> { PlatformPolicies.Authenticated, PlatformPolicies.Kansli, PlatformPolicies.Operations };
+    /// <summary>YARP's own name for a route open to everyone: only the API documents use it.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static IReadOnlySet<string> Authorization { get; } = new HashSet<string> { Anonymous, PlatformPolicies.Authenticated, PlatformPolicies.Kansli, PlatformPolicies.Operations };
 
     public static IReadOnlySet<string> RateLimits { get; } = new HashSet<string> { ClientRateLimit, TokenRateLimit };
 

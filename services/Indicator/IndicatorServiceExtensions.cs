@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VisionEHalsa.Indicator.Answers;
 using VisionEHalsa.Indicator.Calculations;
 using VisionEHalsa.Indicator.Consumers;
@@ -14,7 +15,7 @@ public static class IndicatorServiceExtensions
     {
         var services = builder.Services;
         services.Configure<RecalculationOptions>(builder.Configuration.GetSection("Recalculation"));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<RoundStates>();

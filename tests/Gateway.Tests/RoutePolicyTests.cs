@@ -26,10 +26,17 @@ public sealed class RoutePolicyTests(GatewayFactory factory) : IClassFixture<Gat
     public async Task Every_authorization_policy_a_route_may_name_is_registered()
     {
         var provider = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        foreach (var name in EdgePolicies.Authorization)
+        foreach (var name in EdgePolicies.Authorization.Where(n => n != EdgePolicies.Anonymous))
         {
             Assert.NotNull(await provider.GetPolicyAsync(name));
         }
+    }
+
+    [Fact]
+    public void Only_the_api_documents_are_open_without_a_token()
+    {
+        var open = Config.Routes.Where(r => r.AuthorizationPolicy == EdgePolicies.Anonymous).Select(r => r.Match.Path).ToList();
+        Assert.All(open, path => Assert.Matches(@"^/openapi/[a-z]+\.json$", path));
     }
 
     [Fact]

@@ -9,9 +9,9 @@ using VisionEHalsa.ServiceDefaults.Telemetry;
 namespace VisionEHalsa.Indicator.Calculations;
 
 /// <summary>
-/// Recalculates dirty rounds. It waits briefly after being woken so that a burst of responses makes a few
-/// recalculations, not one each; a round marked dirty while it ran stays dirty and is recalculated again,
-/// so the last calculation always includes every stored response.
+/// Recalculates dirty rounds. Once woken it waits for a short quiet time (at most a maximum delay), so a burst
+/// of responses makes a few recalculations, not one each; a round marked dirty while it ran stays dirty and is
+/// recalculated again, so the last calculation always includes every stored response.
 /// </summary>
 public sealed class Recalculator(
     RoundStates rounds,
@@ -48,12 +48,14 @@ public sealed class Recalculator(
                 }
 
                 await SettleAsync(stoppingToken);
+                var failed = false;
                 foreach (var round in await rounds.DirtyAsync(stoppingToken))
                 {
-                    await RecalculateAsync(round, stoppingToken);
+                    failed |= !await TryRecalculateAsync(round, stoppingToken);
                 }
 
-                backoff = TimeSpan.Zero;
+                backoff = failed ? Longer(backoff) : TimeSpan.Zero;
+                await Task.Delay(backoff, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -61,8 +63,8 @@ public sealed class Recalculator(
             }
             catch (Exception e)
             {
-                backoff = TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(250, backoff.TotalMilliseconds * 2)));
-                logger.LogError(e, "Recalculation failed; the rounds stay dirty and are retried in {Backoff}", backoff);
+                backoff = Longer(backoff);
+                logger.LogError(e, "Looking for dirty rounds failed; retrying in {Backoff}", backoff);
                 await Task.Delay(backoff, time, stoppingToken);
             }
         }
@@ -79,7 +81,22 @@ public sealed class Recalculator(
         }
     }
 
-    public async Task RecalculateAsync(RoundState round, CancellationToken ct)
+    /// <summary>One round's failure must not hold up the others; it stays dirty and is tried again after a pause.</summary>
+    private async Task<bool> TryRecalculateAsync(RoundState round, CancellationToken ct)
+    {
+        try
+        {
+            await RecalculateAsync(round, ct);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Recalculating round {Round} failed; it stays dirty and is retried", round.RoundId);
+            return false;
+        }
+    }
+
+    private async Task RecalculateAsync(RoundState round, CancellationToken ct)
     {
         // Joins the trace of the write that made the round dirty, so a response can be followed to its values.
         ActivityContext.TryParse(round.TraceParent, null, out var parent);
@@ -111,6 +128,9 @@ public sealed class Recalculator(
 
         await rounds.FinishAsync(round, id, now, ct);
     }
+
+    private static TimeSpan Longer(TimeSpan backoff) =>
+        TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(250, backoff.TotalMilliseconds * 2)));
 
     private async Task EnsureIndexesAsync(CancellationToken ct)
     {

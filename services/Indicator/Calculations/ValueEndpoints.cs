@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.ServiceDefaults.Auth;
@@ -30,7 +31,12 @@ public static class ValueEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IndicatorValueRow>>, ValidationProblem>> GetValues(
-        int? year, string? indicator, string? level, RoundStates rounds, CalculationStore calculations, CancellationToken ct)
+        [Description("The survey year; all years when left out.")] int? year,
+        [Description("An indicator code; all indicators when left out.")] string? indicator,
+        [Description("riket, lan, kommungrupp or organisation; all levels when left out.")] string? level,
+        RoundStates rounds,
+        CalculationStore calculations,
+        CancellationToken ct)
     {
         if (level is not null && !Levels.Contains(level))
         {

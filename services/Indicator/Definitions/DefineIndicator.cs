@@ -1,18 +1,30 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace VisionEHalsa.Indicator.Definitions;
 
 /// <summary>The body of <c>POST /api/v1/indicators</c>. Fields are checked by <see cref="DefinitionRules"/>, which names each fault.</summary>
 public sealed record DefineIndicator(
-    [property: Required, StringLength(DefinitionRules.MaxCodeLength)] string? Code,
-    [property: Required, StringLength(DefinitionRules.MaxNameLength)] string? Name,
-    [property: Required, StringLength(DefinitionRules.MaxIdLength)] string? QuestionnaireId,
-    [property: Required, AllowedValues(IndicatorKinds.Share, IndicatorKinds.Mean, IndicatorKinds.Sum)] string? Kind,
-    [property: Required, StringLength(DefinitionRules.MaxExpressionLength)] string? Numerator,
-    [property: StringLength(DefinitionRules.MaxExpressionLength)] string? Denominator,
-    [property: StringLength(DefinitionRules.MaxExpressionLength)] string? Value,
-    [property: StringLength(DefinitionRules.MaxUnitLength)] string? Unit,
-    bool? HigherIsBetter);
+    [property: Required, StringLength(DefinitionRules.MaxCodeLength), Description("Capital letters, digits and _, starting with a letter, e.g. DIGPLAN.")]
+    string? Code,
+    [property: Required, StringLength(DefinitionRules.MaxNameLength), Description("The indicator's name as reports show it (Swedish).")]
+    string? Name,
+    [property: Required, StringLength(DefinitionRules.MaxIdLength), Description("The questionnaire whose answers the expressions test.")]
+    string? QuestionnaireId,
+    [property: Required, Description("share (percent of organisations), mean or sum (of the value answer).")]
+    string? Kind,
+    [property: Required, StringLength(DefinitionRules.MaxExpressionLength),
+               Description("A predicate over answers, e.g. TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0. For mean and sum it selects the organisations.")]
+    string? Numerator,
+    [property: StringLength(DefinitionRules.MaxExpressionLength),
+               Description("share only. Default: the organisations that answered every question the numerator uses.")]
+    string? Denominator = null,
+    [property: StringLength(DefinitionRules.MaxExpressionLength), Description("mean and sum only: the code of the numeric question to aggregate.")]
+    string? Value = null,
+    [property: StringLength(DefinitionRules.MaxUnitLength), Description("Default % for a share.")]
+    string? Unit = null,
+    [property: Description("Default true.")]
+    bool? HigherIsBetter = null);
 
 /// <summary>An indicator definition as the API shows it.</summary>
 public sealed record IndicatorResponse(

@@ -2,26 +2,14 @@ using VisionEHalsa.Indicator.Expressions;
 
 namespace VisionEHalsa.Indicator.Definitions;
 
-/// <summary>A definition whose fields are present and whose expressions parse; the questionnaire check comes next.</summary>
-public sealed record DefinitionDraft(
-    string Code,
-    string Name,
-    string QuestionnaireId,
-    string Kind,
-    string Numerator,
-    Condition NumeratorCondition,
-    string? Denominator,
-    Condition? DenominatorCondition,
-    string? Value,
-    Operand? ValueOperand,
-    string Unit,
-    bool HigherIsBetter)
+/// <summary>The expressions of a definition that parsed; the ones that did not are null and already reported.</summary>
+public sealed record ParsedExpressions(Condition? Numerator, Condition? Denominator, Operand? Value)
 {
     public IReadOnlyList<string> Questions =>
     [
-        .. ExpressionQuestions.Of(NumeratorCondition)
-            .Concat(DenominatorCondition is null ? [] : ExpressionQuestions.Of(DenominatorCondition))
-            .Concat(ValueOperand is null ? [] : ExpressionQuestions.Of(ValueOperand))
+        .. (Numerator is null ? [] : ExpressionQuestions.Of(Numerator))
+            .Concat(Denominator is null ? [] : ExpressionQuestions.Of(Denominator))
+            .Concat(Value is null ? [] : ExpressionQuestions.Of(Value))
             .Distinct()
             .Order(StringComparer.Ordinal),
     ];
@@ -30,23 +18,11 @@ public sealed record DefinitionDraft(
     public Dictionary<string, string[]> TypeCheck(IReadOnlyDictionary<string, QuestionSchema> questions)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Add(errors, "numerator", ExpressionTypeChecker.Check(NumeratorCondition, questions));
-        if (DenominatorCondition is not null)
-        {
-            Add(errors, "denominator", ExpressionTypeChecker.Check(DenominatorCondition, questions));
-        }
-
-        if (ValueOperand is not null)
-        {
-            Add(errors, "value", ExpressionTypeChecker.CheckNumber(ValueOperand, questions));
-        }
-
+        Add(errors, "numerator", Numerator is null ? [] : ExpressionTypeChecker.Check(Numerator, questions));
+        Add(errors, "denominator", Denominator is null ? [] : ExpressionTypeChecker.Check(Denominator, questions));
+        Add(errors, "value", Value is null ? [] : ExpressionTypeChecker.CheckNumber(Value, questions));
         return errors;
     }
-
-    public IndicatorDefinition ToDefinition(int version, DateTimeOffset definedAt, string definedBy) => new(
-        IndicatorDefinition.IdFor(Code, version), Code, version, Name, QuestionnaireId, Kind, Numerator, Denominator, Value, Unit,
-        HigherIsBetter, Questions, definedAt, definedBy);
 
     private static void Add(Dictionary<string, string[]> errors, string field, IReadOnlyList<ExpressionError> found)
     {
@@ -55,4 +31,22 @@ public sealed record DefinitionDraft(
             errors[field] = [.. found.Select(e => e.ToString())];
         }
     }
+}
+
+/// <summary>A definition whose fields are all present and whose expressions parse; the questionnaire check comes next.</summary>
+public sealed record DefinitionDraft(
+    string Code,
+    string Name,
+    string QuestionnaireId,
+    string Kind,
+    string Numerator,
+    string? Denominator,
+    string? Value,
+    string Unit,
+    bool HigherIsBetter,
+    ParsedExpressions Expressions)
+{
+    public IndicatorDefinition ToDefinition(int version, DateTimeOffset definedAt, string definedBy) => new(
+        IndicatorDefinition.IdFor(Code, version), Code, version, Name, QuestionnaireId, Kind, Numerator, Denominator, Value, Unit,
+        HigherIsBetter, Expressions.Questions, definedAt, definedBy);
 }

@@ -2,6 +2,9 @@ using VisionEHalsa.Indicator.Expressions;
 
 namespace VisionEHalsa.Indicator.Definitions;
 
+/// <summary>The outcome of <see cref="DefinitionRules.Check"/>: a draft when nothing was wrong, and every fault found.</summary>
+public sealed record DefinitionCheck(DefinitionDraft? Draft, ParsedExpressions Expressions, string QuestionnaireId, Dictionary<string, string[]> Errors);
+
 /// <summary>What makes a definition acceptable before the questionnaire is consulted: fields present, expressions parse.</summary>
 public static class DefinitionRules
 {
@@ -11,7 +14,11 @@ public static class DefinitionRules
     public const int MaxExpressionLength = 2000;
     public const int MaxUnitLength = 20;
 
-    public static (DefinitionDraft? Draft, Dictionary<string, string[]> Errors) Check(DefineIndicator request)
+    /// <summary>
+    /// Checks the fields and parses the expressions. Every fault is listed, and the expressions that did parse
+    /// come back too, so the questionnaire check can add its faults to the same answer.
+    /// </summary>
+    public static DefinitionCheck Check(DefineIndicator request)
     {
         var errors = new Errors();
         var code = request.Code ?? string.Empty;
@@ -41,12 +48,9 @@ public static class DefinitionRules
         var valueText = Blank(request.Value) ? null : request.Value;
         var denominator = Condition(errors, "denominator", denominatorText, required: false);
         Operand? value = null;
-        if (kind == IndicatorKinds.Share)
+        if (kind == IndicatorKinds.Share && valueText is not null)
         {
-            if (valueText is not null)
-            {
-                errors.Add("value", "value applies to mean and sum; a share counts organisations");
-            }
+            errors.Add("value", "value applies to mean and sum; a share counts organisations");
         }
         else if (kind is IndicatorKinds.Mean or IndicatorKinds.Sum)
         {
@@ -57,14 +61,12 @@ public static class DefinitionRules
             }
         }
 
-        if (errors.Any || numerator is null)
-        {
-            return (null, errors.ToDictionary());
-        }
-
-        var draft = new DefinitionDraft(code, name, questionnaireId, kind, request.Numerator!, numerator, denominatorText, denominator,
-            valueText, value, unit, request.HigherIsBetter ?? true);
-        return (draft, errors.ToDictionary());
+        var expressions = new ParsedExpressions(numerator, denominator, value);
+        var draft = errors.Any
+            ? null
+            : new DefinitionDraft(code, name, questionnaireId, kind, request.Numerator!, denominatorText, valueText, unit,
+                request.HigherIsBetter ?? true, expressions);
+        return new DefinitionCheck(draft, expressions, questionnaireId, errors.ToDictionary());
     }
 
     private static Condition? Condition(Errors errors, string field, string? text, bool required)

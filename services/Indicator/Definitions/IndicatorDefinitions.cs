@@ -21,31 +21,39 @@ public sealed class IndicatorDefinitions(
 {
     public async Task<DefineOutcome> DefineAsync(DefineIndicator request, string? authorization, string definedBy, CancellationToken ct)
     {
-        var (draft, errors) = DefinitionRules.Check(request);
-        if (draft is null)
+        var check = DefinitionRules.Check(request);
+        if (check.Errors.ContainsKey("questionnaireId"))
         {
-            return new DefineOutcome.Invalid(errors);
+            return new DefineOutcome.Invalid(check.Errors);
         }
 
         QuestionnaireQuestions? questionnaire;
         try
         {
-            questionnaire = await survey.FindAsync(draft.QuestionnaireId, authorization, ct);
+            questionnaire = await survey.FindAsync(check.QuestionnaireId, authorization, ct);
         }
         catch (SurveyUnavailableException e)
         {
-            return new DefineOutcome.SurveyUnavailable(e.Message);
+            // Faults already found are worth more to the caller than "try again later".
+            return check.Errors.Count > 0 ? new DefineOutcome.Invalid(check.Errors) : new DefineOutcome.SurveyUnavailable(e.Message);
         }
 
+        var errors = new Dictionary<string, string[]>(check.Errors, StringComparer.Ordinal);
         if (questionnaire is null)
         {
-            return new DefineOutcome.Invalid(new() { ["questionnaireId"] = [$"unknown questionnaire {draft.QuestionnaireId}"] });
+            errors["questionnaireId"] = [$"unknown questionnaire {check.QuestionnaireId}"];
+        }
+        else
+        {
+            foreach (var (field, messages) in check.Expressions.TypeCheck(questionnaire.Questions))
+            {
+                errors[field] = [.. errors.GetValueOrDefault(field, []), .. messages];
+            }
         }
 
-        var typeErrors = draft.TypeCheck(questionnaire.Questions);
-        if (typeErrors.Count > 0)
+        if (errors.Count > 0 || check.Draft is not { } draft)
         {
-            return new DefineOutcome.Invalid(typeErrors);
+            return new DefineOutcome.Invalid(errors);
         }
 
         var latest = await definitions.LatestAsync(draft.Code, ct);

@@ -18,13 +18,14 @@ public class DefiningIndicatorsTests(IndicatorServiceFixture fixture)
         fixture.Survey.Serve(questionnaire, Question("DIGPLAN", "yesno"), Question("ANTAL", "integer"));
         using var kansli = fixture.Factory.ClientWithToken(TestAuth.Kansli());
 
-        var response = await kansli.PostAsJsonAsync("/api/v1/indicators",
-            Share(NewCode("OKAND"), questionnaire, "DIGPLAN == true and NOSUCH > 0"));
+        var code = NewCode("OKAND");
+
+        var response = await kansli.PostAsJsonAsync("/api/v1/indicators", Share(code, questionnaire, "DIGPLAN == true and NOSUCH > 0"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var numerator = Assert.Single(await ErrorsAsync(response, "numerator"));
         Assert.Equal("Line 1, column 21: unknown question code NOSUCH: the questionnaire has no such question", numerator);
-        Assert.Null(await DefinitionAsync(kansli, "OKAND"));
+        Assert.Null(await DefinitionAsync(kansli, code));
     }
 
     [Fact]
@@ -49,6 +50,34 @@ public class DefiningIndicatorsTests(IndicatorServiceFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.StartsWith("Line 2, column 9: '=' is not an operator", Assert.Single(await ErrorsAsync(response, "numerator")));
         Assert.StartsWith("Line 1, column 1: 'antal' is neither a keyword nor a question code", Assert.Single(await ErrorsAsync(response, "value")));
+    }
+
+    [Fact]
+    public async Task Every_fault_of_a_definition_is_listed_in_one_answer()
+    {
+        var questionnaire = NewId("q");
+        fixture.Survey.Serve(questionnaire, Question("DIGPLAN", "yesno"), Question("TRYGGLARM", "choice", "Ja, alla", "Nej"));
+        using var kansli = fixture.Factory.ClientWithToken(TestAuth.Kansli());
+
+        var response = await kansli.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = "digplan",
+            questionnaireId = questionnaire,
+            kind = "share",
+            numerator = "DIGPLAN == 1 and TRYGGLARM == \"Ja\"",
+            denominator = "answered(DIGPLAN",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Single(await ErrorsAsync(response, "code"));
+        Assert.Single(await ErrorsAsync(response, "name"));
+        Assert.Equal(["Line 1, column 17: unexpected end of input, expected `)`"], await ErrorsAsync(response, "denominator"));
+        Assert.Equal(
+            [
+                "Line 1, column 12: DIGPLAN is a yes/no question: compare it with true or false, not 1",
+                "Line 1, column 31: \"Ja\" is not an option of TRYGGLARM; its options are \"Ja, alla\", \"Nej\"",
+            ],
+            await ErrorsAsync(response, "numerator"));
     }
 
     [Fact]
@@ -100,6 +129,23 @@ public class DefiningIndicatorsTests(IndicatorServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_indicator_endpoints()
+    {
+        using var client = fixture.Factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        var define = paths.GetProperty("/api/v1/indicators").GetProperty("post").GetProperty("responses");
+        Assert.All(new[] { "201", "200", "401", "403", "422", "503" }, status => Assert.True(define.TryGetProperty(status, out _), status));
+        Assert.True(paths.GetProperty("/api/v1/indicators/values").TryGetProperty("get", out _));
+        var body = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("DefineIndicator");
+        Assert.Equal(DefinitionRules.MaxCodeLength, body.GetProperty("properties").GetProperty("code").GetProperty("maxLength").GetInt32());
+        Assert.Equal(["code", "kind", "name", "numerator", "questionnaireId"],
+            body.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
     }
 
     public static object Share(string code, string questionnaireId, string numerator) => new
