@@ -3,6 +3,7 @@ using VisionEHalsa.Reporting.Consumers;
 using VisionEHalsa.Reporting.Editions;
 using VisionEHalsa.Reporting.Inputs;
 using VisionEHalsa.Reporting.Regeneration;
+using VisionEHalsa.Reporting.Rendering;
 using VisionEHalsa.ServiceDefaults.Messaging;
 
 namespace VisionEHalsa.Reporting;
@@ -22,6 +23,8 @@ public static class ReportingServiceExtensions
     /// </summary>
     public static WebApplicationBuilder AddReporting(this WebApplicationBuilder builder)
     {
+        var options = builder.Configuration.GetSection("Reporting").Get<ReportingOptions>() ?? new ReportingOptions();
+        PdfLicence.Apply(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Calculations>();
         builder.Services.AddSingleton<Strategies>();

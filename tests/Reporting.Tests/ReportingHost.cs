@@ -15,8 +15,8 @@ public sealed class ReportingCollection : ICollectionFixture<ReportingHost>
 }
 
 /// <summary>
-/// One reporting service for the collection. Tests run one at a time and each uses a year of its own,
-/// so consumers of the shared queues never take another test's messages.
+/// One reporting service for the collection; its tests run one at a time. The host has queues of its own
+/// but sees every event on the run's broker (other test projects' too), so each test uses a year of its own.
 /// </summary>
 public sealed class ReportingHost : IAsyncLifetime
 {

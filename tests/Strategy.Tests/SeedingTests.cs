@@ -39,10 +39,11 @@ public sealed class SeedingTests
         foreach (var period in seed.Periods)
         {
             var request = new PeriodRequest(
-                period.Id, period.Title, period.From, period.To,
+                period.Title, period.From, period.To,
                 period.Goals.Select(g => new GoalRequest(g.Code, g.Title, g.Description)).ToList(),
                 period.Initiatives.Select(i => new InitiativeRequest(i.Code, i.Title, i.Owner, i.Status, i.Goals.ToList<string?>())).ToList(),
-                period.Targets.Select(t => new TargetRequest(t.Indicator, t.Goal, t.TargetValue, t.TargetYear, t.BaselineYear)).ToList());
+                period.Targets.Select(t => new TargetRequest(t.Indicator, t.Goal, t.TargetYear, t.TargetValue, t.BaselineYear)).ToList(),
+                period.Id);
             Assert.Empty(PeriodValidator.Validate(period.Id, request));
         }
     }

@@ -73,12 +73,7 @@ public static class EditionEndpoints
     public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> PublishAsync(
         int year, int edition, ClaimsPrincipal user, ReportEditions editions, TimeProvider time, CancellationToken ct)
     {
-        if (await editions.GetAsync(year, edition, ct) is not { } found)
-        {
-            return NoEdition(year, edition);
-        }
-
-        var published = await editions.PublishAsync(found, time.GetUtcNow(), user.ClientId(), ct);
+        var published = await editions.PublishAsync(ReportEdition.IdFor(year, edition), time.GetUtcNow(), user.ClientId(), ct);
         return published is null ? NoEdition(year, edition) : TypedResults.Ok(EditionView.From(published));
     }
 

@@ -41,19 +41,26 @@ public sealed class ReportEditions(IDocumentStore store, OutboxSignal outbox)
 
     /// <summary>
     /// Sets the publication fields one by one (never the whole document, which would race the relay's
-    /// <c>relayed</c> flag); the status goes last, so a published edition always has its date.
+    /// <c>relayed</c> flag); the status goes last, so a published edition always has its date. The store's
+    /// field update reads and writes the whole document, so a concurrent relay write can undo it: re-read
+    /// until the status holds.
     /// </summary>
-    public async Task<ReportEdition?> PublishAsync(ReportEdition edition, DateTimeOffset at, string by, CancellationToken ct)
+    public async Task<ReportEdition?> PublishAsync(string id, DateTimeOffset at, string by, CancellationToken ct)
     {
-        if (edition.Status == EditionStatus.Published)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return edition;
+            var current = await _editions.GetAsync(id, ct);
+            if (current is null || current.Status == EditionStatus.Published)
+            {
+                return current;
+            }
+
+            await _editions.SetFieldAsync(id, "publishedAt", at.ToString("O", CultureInfo.InvariantCulture), ct);
+            await _editions.SetFieldAsync(id, "publishedBy", by, ct);
+            await _editions.SetFieldAsync(id, "status", EditionStatus.Published, ct);
         }
 
-        await _editions.SetFieldAsync(edition.Id, "publishedAt", at.ToString("O", CultureInfo.InvariantCulture), ct);
-        await _editions.SetFieldAsync(edition.Id, "publishedBy", by, ct);
-        await _editions.SetFieldAsync(edition.Id, "status", EditionStatus.Published, ct);
-        return await _editions.GetAsync(edition.Id, ct);
+        return await _editions.GetAsync(id, ct);
     }
 
     public async Task EnsureIndexesAsync(CancellationToken ct)

@@ -31,6 +31,7 @@ public sealed class PdfFlow
     private readonly XFont[] _headings;
     private XGraphics _graphics = null!;
     private double _y;
+    private string _lastHeading = string.Empty;
 
     public PdfFlow(string title)
     {
@@ -55,10 +56,27 @@ public sealed class PdfFlow
     public void Heading(string text, int level)
     {
         var font = _headings[level - 1];
-        Space(level == 1 ? 0 : level == 2 ? 14 : 8);
+        Space(HeadingSpaceBefore(level));
         EnsureRoom(LineHeight(font) + 4 * LineHeight(_body));
         Lines(text, font, Accent, Margin, Width);
-        Space(level == 2 ? 4 : 2);
+        Space(HeadingSpaceAfter(level));
+        _lastHeading = text;
+    }
+
+    /// <summary>A heading and its table on one page when they fit on one, so a table is never read without its heading.</summary>
+    public void TableSection(string heading, int level, IReadOnlyList<PdfColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var widths = Widths(columns);
+        var font = _headings[level - 1];
+        var height = HeadingSpaceBefore(level) + Wrap(heading, font, Width).Count * LineHeight(font) + HeadingSpaceAfter(level)
+            + RowHeight(columns.Select(c => c.Header).ToList(), widths, _smallBold) + rows.Sum(r => RowHeight(r, widths, _small));
+        if (_y + height > Bottom && height <= Bottom - Margin)
+        {
+            NewPage();
+        }
+
+        Heading(heading, level);
+        Table(columns, rows);
     }
 
     public void Paragraph(string text) => Lines(text, _body, Ink, Margin, Width, gap: 4);
@@ -71,10 +89,17 @@ public sealed class PdfFlow
 
     public void Space(double points) => _y = Math.Min(_y + points, Bottom);
 
+    public void PageBreak()
+    {
+        if (_y > Margin)
+        {
+            NewPage();
+        }
+    }
+
     public void Table(IReadOnlyList<PdfColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var total = columns.Sum(c => c.Share);
-        var widths = columns.Select(c => Width * c.Share / total).ToArray();
+        var widths = Widths(columns);
         var header = columns.Select(c => c.Header).ToList();
         EnsureRoom(RowHeight(header, widths, _smallBold) + RowHeight(rows.FirstOrDefault() ?? header, widths, _small));
         Row(columns, header, widths, _smallBold, HeaderFill);
@@ -83,6 +108,7 @@ public sealed class PdfFlow
             if (_y + RowHeight(row, widths, _small) > Bottom)
             {
                 NewPage();
+                Lines($"{_lastHeading} (forts.)", _smallBold, Muted, Margin, Width, gap: 2);
                 Row(columns, header, widths, _smallBold, HeaderFill);
             }
 
@@ -176,6 +202,16 @@ public sealed class PdfFlow
         cells.Select((text, c) => Wrap(text, font, widths[c] - 2 * CellPadding).Count).Max() * LineHeight(font) + 2 * CellPadding;
 
     private static double LineHeight(XFont font) => font.Size * 1.35;
+
+    private static double HeadingSpaceBefore(int level) => level == 1 ? 0 : level == 2 ? 14 : 8;
+
+    private static double HeadingSpaceAfter(int level) => level == 2 ? 4 : 2;
+
+    private double[] Widths(IReadOnlyList<PdfColumn> columns)
+    {
+        var total = columns.Sum(c => c.Share);
+        return columns.Select(c => Width * c.Share / total).ToArray();
+    }
 
     private List<string> Wrap(string text, XFont font, double width)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VisionEHalsa.Contracts;
 
 namespace VisionEHalsa.Reporting.Rendering;
@@ -9,14 +10,14 @@ public static class PdfReport
 
     private static readonly PdfColumn[] IndicatorColumns =
     [
-        new("Nyckeltal", 40), new("Riket", 13, AlignRight: true), new("Täljare / nämnare", 17, AlignRight: true),
-        new("Svarande", 11, AlignRight: true), new("Mål", 19),
+        new("Nyckeltal", 36), new("Riket", 11, AlignRight: true), new("Täljare / nämnare", 20, AlignRight: true),
+        new("Svarande", 11, AlignRight: true), new("Mål", 22),
     ];
 
     private static readonly PdfColumn[] LanColumns =
     [
-        new("Nyckeltal", 44), new("Länet", 13, AlignRight: true), new("Täljare / nämnare", 17, AlignRight: true),
-        new("Svarande", 11, AlignRight: true), new("Riket", 15, AlignRight: true),
+        new("Nyckeltal", 43), new("Länet", 12, AlignRight: true), new("Täljare / nämnare", 20, AlignRight: true),
+        new("Svarande", 11, AlignRight: true), new("Riket", 14, AlignRight: true),
     ];
 
     public static byte[] Render(ReportContent report)
@@ -57,7 +58,8 @@ public static class PdfReport
         if (report.Period is { } period)
         {
             var quantified = report.Indicators.Where(i => i.Target?.TargetValue is not null).ToList();
-            pdf.Paragraph($"Året ingår i {period.Title} ({period.From}–{period.To}) med {period.Goals.Count} inriktningsmål.");
+            var years = period.Title.Contains(period.From.ToString(CultureInfo.InvariantCulture)) ? string.Empty : $" ({period.From}–{period.To})";
+            pdf.Paragraph($"Året ingår i {period.Title}{years} med {period.Goals.Count} inriktningsmål.");
             pdf.Paragraph(quantified.Count == 0
                 ? "Strategin sätter inga kvantifierade mål för de redovisade nyckeltalen; de följs upp som utveckling över tid."
                 : $"{quantified.Count(Reached)} av {quantified.Count} nyckeltal med kvantifierat mål har nått sitt mål.");
@@ -101,6 +103,8 @@ public static class PdfReport
             return;
         }
 
+        // The län tables are a reference part of their own; they start on a fresh page.
+        pdf.PageBreak();
         pdf.Heading("Resultat per län", 2);
         pdf.Note("Länets värde jämfört med riket. Täljare och nämnare är antalet organisationer (eller de summerade antalen för summerade nyckeltal).");
         var indicators = report.Ordered;
@@ -115,8 +119,7 @@ public static class PdfReport
                     SwedishText.Number(r.Value.Respondents), SwedishText.Value(r.Indicator.National?.Value, r.Indicator.Description),
                 ])
                 .ToList();
-            pdf.Heading($"{name} ({area})", 3);
-            pdf.Table(LanColumns, rows);
+            pdf.TableSection($"{name} ({area})", 3, LanColumns, rows);
         }
     }
 

@@ -7,13 +7,13 @@ namespace VisionEHalsa.Strategy.Periods;
 
 /// <summary>A strategy period as <c>GET /api/v1/strategy</c> returns it.</summary>
 public sealed record PeriodRequest(
-    [property: MaxLength(PeriodLimits.CodeLength)] string? Id,
     [property: Required, MaxLength(PeriodLimits.TitleLength)] string? Title,
     [property: Required, Range(PeriodLimits.FirstYear, PeriodLimits.LastYear)] int? From,
     [property: Required, Range(PeriodLimits.FirstYear, PeriodLimits.LastYear)] int? To,
     [property: Required, MaxLength(PeriodLimits.Goals)] IReadOnlyList<GoalRequest?>? Goals,
     [property: Required, MaxLength(PeriodLimits.Initiatives)] IReadOnlyList<InitiativeRequest?>? Initiatives,
-    [property: Required, MaxLength(PeriodLimits.Targets)] IReadOnlyList<TargetRequest?>? Targets)
+    [property: Required, MaxLength(PeriodLimits.Targets)] IReadOnlyList<TargetRequest?>? Targets,
+    [property: MaxLength(PeriodLimits.CodeLength)] string? Id = null)
 {
     /// <summary>The contract period; call only after <see cref="PeriodValidator"/> found no fault.</summary>
     public StrategyPeriod ToPeriod(string id) => new(
@@ -32,21 +32,21 @@ public sealed record PeriodRequest(
 public sealed record GoalRequest(
     [property: Required, MaxLength(PeriodLimits.CodeLength)] string? Code,
     [property: Required, MaxLength(PeriodLimits.TitleLength)] string? Title,
-    [property: MaxLength(PeriodLimits.DescriptionLength)] string? Description);
+    [property: MaxLength(PeriodLimits.DescriptionLength)] string? Description = null);
 
 public sealed record InitiativeRequest(
     [property: Required, MaxLength(PeriodLimits.CodeLength)] string? Code,
     [property: Required, MaxLength(PeriodLimits.TitleLength)] string? Title,
-    [property: MaxLength(PeriodLimits.TitleLength)] string? Owner,
-    [property: MaxLength(PeriodLimits.CodeLength)] string? Status,
-    [property: MaxLength(PeriodLimits.Goals)] IReadOnlyList<string?>? Goals);
+    [property: MaxLength(PeriodLimits.TitleLength)] string? Owner = null,
+    [property: MaxLength(PeriodLimits.CodeLength)] string? Status = null,
+    [property: MaxLength(PeriodLimits.Goals)] IReadOnlyList<string?>? Goals = null);
 
 public sealed record TargetRequest(
     [property: Required, MaxLength(PeriodLimits.IndicatorLength)] string? Indicator,
     [property: Required, MaxLength(PeriodLimits.CodeLength)] string? Goal,
-    double? TargetValue,
     [property: Required, Range(PeriodLimits.FirstYear, PeriodLimits.LastYear)] int? TargetYear,
-    [property: Range(PeriodLimits.FirstYear, PeriodLimits.LastYear)] int? BaselineYear);
+    double? TargetValue = null,
+    [property: Range(PeriodLimits.FirstYear, PeriodLimits.LastYear)] int? BaselineYear = null);
 
 public static class PeriodLimits
 {

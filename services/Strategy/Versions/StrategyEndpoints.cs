@@ -12,6 +12,7 @@ public static class StrategyEndpoints
         group.MapGet("/", GetAsync)
             .WithName("GetStrategy")
             .WithSummary("The vision and every strategy period with its goals, initiatives and targets, at the latest version.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces(StatusCodes.Status401Unauthorized)
             .RequireAuthorization(PlatformPolicies.Authenticated);
 
