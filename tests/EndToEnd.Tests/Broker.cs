@@ -28,18 +28,18 @@ public static class Broker
 
 public static class Pdf
 {
-    /// <summary>The text of a PDF as poppler's pdftotext extracts it (layout order).</summary>
+    /// <summary>The text of a PDF as poppler's pdftotext extracts it, in reading order with white space folded (a wrapped table cell reads as one line).</summary>
     public static async Task<string> TextAsync(byte[] pdf)
     {
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            var start = new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true };
+            var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true };
             using var process = Process.Start(start)!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
-            return text;
+            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
         }
         finally
         {

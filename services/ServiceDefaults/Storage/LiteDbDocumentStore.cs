@@ -9,6 +9,9 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 {
     private readonly LiteDatabase _database;
 
+    // LiteDB hands out a new collection object per call, so the write lock is kept per collection name.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _writeLocks = new();
+
     public LiteDbDocumentStore(string fileName)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(fileName))!);
@@ -21,7 +24,7 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
     public IFileStore Files { get; }
 
     public IDocumentCollection<T> Collection<T>(string name) where T : class =>
-        new LiteDbCollection<T>(_database.GetCollection(name));
+        new LiteDbCollection<T>(_database.GetCollection(name), _writeLocks.GetOrAdd(name, _ => new object()));
 
     public Task PingAsync(CancellationToken ct = default)
     {
@@ -32,7 +35,7 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
     public void Dispose() => _database.Dispose();
 }
 
-internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collection) : IDocumentCollection<T> where T : class
+internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collection, object writeLock) : IDocumentCollection<T> where T : class
 {
     public Task<T?> GetAsync(string id, CancellationToken ct = default)
     {
@@ -44,7 +47,11 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collecti
     {
         try
         {
-            collection.Insert(LiteDbJson.ToBson(id, document));
+            lock (writeLock)
+            {
+                collection.Insert(LiteDbJson.ToBson(id, document));
+            }
+
             return Task.FromResult(true);
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -55,14 +62,20 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collecti
 
     public Task UpsertAsync(string id, T document, CancellationToken ct = default)
     {
-        collection.Upsert(LiteDbJson.ToBson(id, document));
-        return Task.FromResult(true);
+        var bson = LiteDbJson.ToBson(id, document);
+        lock (writeLock)
+        {
+            collection.Upsert(bson);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<bool> TryReplaceAsync(string id, T document, string field, long expected, CancellationToken ct = default)
     {
-        // LiteDB serialises writes; the check and the update run under one lock of this collection.
-        lock (collection)
+        // The check and the update run under the collection's write lock, so no other write comes between.
+        var bson = LiteDbJson.ToBson(id, document);
+        lock (writeLock)
         {
             var current = collection.FindById(id);
             if (current is null || !current.TryGetValue(field, out var value) || !value.IsNumber || value.AsInt64 != expected)
@@ -70,13 +83,13 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collecti
                 return Task.FromResult(false);
             }
 
-            return Task.FromResult(collection.Update(LiteDbJson.ToBson(id, document)));
+            return Task.FromResult(collection.Update(bson));
         }
     }
 
     public Task<bool> SetFieldAsync(string id, string field, object? value, CancellationToken ct = default)
     {
-        lock (collection)
+        lock (writeLock)
         {
             var current = collection.FindById(id);
             if (current is null)
@@ -89,7 +102,13 @@ internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collecti
         }
     }
 
-    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) => Task.FromResult(collection.Delete(id));
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        lock (writeLock)
+        {
+            return Task.FromResult(collection.Delete(id));
+        }
+    }
 
     public Task<IReadOnlyList<T>> FindAsync(Query query, CancellationToken ct = default)
     {
