@@ -17,6 +17,7 @@ public static class GatewayRouting
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<IProxyConfigFilter>(new ServiceAddressFilter(builder.Configuration.GetSection("Services")));
+        builder.Services.AddHealthChecks().AddCheck<ServicesHealthCheck>("services", tags: ["ready"]);
         return builder;
     }
 

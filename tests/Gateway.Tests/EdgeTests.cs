@@ -52,6 +52,21 @@ public sealed class EdgeTests(GatewayFactory factory) : IClassFixture<GatewayFac
     }
 
     [Fact]
+    public async Task Readiness_shows_each_service_and_stays_up_when_one_is_not_ready()
+    {
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var services = body.GetProperty("checks").GetProperty("services");
+        Assert.Equal("Degraded", services.GetProperty("status").GetString());
+        foreach (var service in new[] { "survey", "indicator", "strategy", "reporting" })
+        {
+            Assert.Equal("not ready", services.GetProperty("data").GetProperty(service).GetString());
+        }
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers_and_no_server_banner()
     {
         var response = await factory.CreateClient().GetAsync("/health/live");
