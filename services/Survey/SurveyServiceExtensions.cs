@@ -5,6 +5,7 @@ using VisionEHalsa.ServiceDefaults.Messaging;
 using VisionEHalsa.Survey.Organisations;
 using VisionEHalsa.Survey.Questionnaires;
 using VisionEHalsa.Survey.Responses;
+using VisionEHalsa.Survey.Responses.Import;
 using VisionEHalsa.Survey.Rounds;
 
 namespace VisionEHalsa.Survey;
@@ -16,6 +17,7 @@ public static class SurveyServiceExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<SurveyOptions>(builder.Configuration.GetSection(SurveyOptions.SectionName));
         services.AddSingleton(OrganisationRegistry.LoadEmbedded());
         services.AddSingleton<QuestionnaireStore>();
         services.AddSingleton<RoundStore>();
@@ -24,7 +26,9 @@ public static class SurveyServiceExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ResponseIntake>();
         services.AddSingleton<ResponseReading>();
+        services.AddSingleton<ResponseImport>();
         services.AddHostedService<SurveyIndexes>();
+        services.AddHostedService<QuestionnaireSeed>();
         services.AddOutboxRelay<ResponseVersion>(ResponseStore.CollectionName, r => r.ToEvent());
         services.AddOutboxRelay<RoundEvent>(RoundStore.EventCollectionName, e => e.ToEvent());
 
@@ -40,6 +44,7 @@ public static class SurveyServiceExtensions
         api.MapQuestionnaireEndpoints();
         api.MapRoundEndpoints();
         api.MapResponseEndpoints();
+        api.MapImportEndpoints();
         return app;
     }
 }

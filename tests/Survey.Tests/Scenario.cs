@@ -80,6 +80,17 @@ internal static class Scenario
         return client.SendAsync(request);
     }
 
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static Task<HttpResponseMessage> ImportAsync(HttpClient client, string roundId, byte[] file, string contentType, bool dryRun = false)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return client.PostAsync($"/api/v1/rounds/{roundId}/responses/import" + (dryRun ? "?dryRun=true" : string.Empty), content);
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 

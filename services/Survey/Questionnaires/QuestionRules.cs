@@ -22,6 +22,8 @@ public static class QuestionRules
 {
     public const int DefaultMaxLength = 2000;
 
+    public const string UnreadableText = "The answer holds text that is not valid Unicode (invalid UTF-8 or a lone surrogate); send it as UTF-8.";
+
     public static IReadOnlyList<AnswerProblem> Check(Question question, JsonElement answer) => question.Type switch
     {
         QuestionTypes.Yesno => answer.ValueKind is JsonValueKind.True or JsonValueKind.False
@@ -44,7 +46,11 @@ public static class QuestionRules
             return [new(AnswerFaults.WrongType, $"Answer with one of the options as text: {OptionList(question)}.")];
         }
 
-        var chosen = answer.GetString()!;
+        if (!TryGetText(answer, out var chosen))
+        {
+            return [new(AnswerFaults.WrongType, UnreadableText)];
+        }
+
         return IsOption(question, chosen)
             ? []
             : [new(AnswerFaults.UnknownOption, $"\"{chosen}\" is not one of the options: {OptionList(question)}.")];
@@ -55,6 +61,11 @@ public static class QuestionRules
         if (answer.ValueKind != JsonValueKind.Array || answer.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
         {
             return [new(AnswerFaults.WrongType, $"Answer with a list of the options that apply, as text: {OptionList(question)}.")];
+        }
+
+        if (!IsReadable(answer))
+        {
+            return [new(AnswerFaults.WrongType, UnreadableText)];
         }
 
         var chosen = answer.EnumerateArray().Select(i => i.GetString()!).ToList();
@@ -105,11 +116,66 @@ public static class QuestionRules
             return [new(AnswerFaults.WrongType, "Answer with text (in quotes).")];
         }
 
+        if (!TryGetText(answer, out var text))
+        {
+            return [new(AnswerFaults.WrongType, UnreadableText)];
+        }
+
         var limit = question.MaxLength ?? DefaultMaxLength;
-        var length = answer.GetString()!.Length;
+        var length = text.Length;
         return length > limit
             ? [new(AnswerFaults.TooLong, $"The answer is {length} characters long; at most {limit} are allowed.")]
             : [];
+    }
+
+    /// <summary>
+    /// The text of a string answer, false when it cannot become valid text. JSON elements keep the raw bytes, so a
+    /// body with invalid UTF-8 or a lone surrogate escape parses and fails only here, where it is read.
+    /// </summary>
+    public static bool TryGetText(JsonElement answer, out string text)
+    {
+        text = string.Empty;
+        try
+        {
+            var value = answer.GetString() ?? string.Empty;
+            if (!IsWellFormed(value))
+            {
+                return false;
+            }
+
+            text = value;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether every string inside the answer, at any depth, is valid text.</summary>
+    public static bool IsReadable(JsonElement answer) => answer.ValueKind switch
+    {
+        JsonValueKind.String => TryGetText(answer, out _),
+        JsonValueKind.Array => answer.EnumerateArray().All(IsReadable),
+        JsonValueKind.Object => answer.EnumerateObject().All(p => IsReadable(p.Value)),
+        _ => true,
+    };
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsOption(Question question, string chosen) =>

@@ -22,6 +22,12 @@ public static class QuestionnaireEndpoints
         questionnaires.MapGet("/{id}", Get)
             .WithName("GetQuestionnaire")
             .WithSummary("The latest version of a questionnaire.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(PlatformPolicies.Authenticated);
+        questionnaires.MapGet("/{id}/versions/{version:int}", GetVersion)
+            .WithName("GetQuestionnaireVersion")
+            .WithSummary("One version of a questionnaire, e.g. the one a round pins (its questionnaireVersion).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(PlatformPolicies.Authenticated);
         return api;
     }
@@ -37,7 +43,7 @@ public static class QuestionnaireEndpoints
 
         var questionnaire = await store.AddVersionAsync(definition.Id, version => new Questionnaire(
             definition.Id, version, definition.Title, definition.Population, definition.Questions,
-            clock.GetUtcNow(), user.ClientId()), ct);
+            clock.GetUtcNow(), user.ClientId(), definition.Sections), ct);
         return TypedResults.Created($"/api/v1/questionnaires/{questionnaire.Id}", questionnaire);
     }
 
@@ -48,4 +54,10 @@ public static class QuestionnaireEndpoints
         await store.LatestAsync(id, ct) is { } questionnaire
             ? TypedResults.Ok(questionnaire)
             : SurveyProblems.NotFound($"There is no questionnaire '{id}'.");
+
+    public static async Task<Results<Ok<Questionnaire>, ProblemHttpResult>> GetVersion(
+        string id, int version, QuestionnaireStore store, CancellationToken ct) =>
+        await store.GetAsync(id, version, ct) is { } questionnaire
+            ? TypedResults.Ok(questionnaire)
+            : SurveyProblems.NotFound($"Questionnaire '{id}' has no version {version}.");
 }

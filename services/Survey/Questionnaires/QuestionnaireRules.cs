@@ -9,6 +9,8 @@ public static partial class QuestionnaireRules
 {
     public const string CodePattern = "^[A-Z][A-Z0-9_]{0,39}$";
     public const int MaxQuestions = 500;
+    public const int MaxSections = 100;
+    public const int MaxHelpLength = 2000;
 
     public static Dictionary<string, string[]> Validate(DefineQuestionnaire definition)
     {
@@ -46,9 +48,14 @@ public static partial class QuestionnaireRules
             }
         }
 
+        var sectionIds = CheckSections(definition.Sections, Fault);
         for (var i = 0; i < questions.Count; i++)
         {
             CheckQuestion(questions, i, (field, message) => Fault($"questions[{i}]{field}", message));
+            if (questions[i] is { } question)
+            {
+                CheckSectionAndHelp(question, sectionIds, (field, message) => Fault($"questions[{i}]{field}", message));
+            }
         }
 
         return faults.ToDictionary(f => f.Key, f => f.Value.ToArray());
@@ -107,6 +114,59 @@ public static partial class QuestionnaireRules
         if (q.RequiredWhen is { } when)
         {
             CheckRequiredWhen(questions, q, when, fault);
+        }
+    }
+
+    /// <summary>The ids of the sections, after naming the faults of each.</summary>
+    private static HashSet<string> CheckSections(IReadOnlyList<Section>? sections, Action<string, string> fault)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (sections is null)
+        {
+            return ids;
+        }
+
+        if (sections.Count > MaxSections)
+        {
+            fault("sections", $"Give at most {MaxSections} sections.");
+        }
+
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i] is not { } section)
+            {
+                fault($"sections[{i}]", "A section cannot be null.");
+                continue;
+            }
+
+            if (!ResourceIds.IsValid(section.Id))
+            {
+                fault($"sections[{i}].id", $"'{section.Id}' is not a valid section id. {ResourceIds.Rule}");
+            }
+            else if (!ids.Add(section.Id))
+            {
+                fault($"sections[{i}].id", $"{section.Id} is already the id of another section; ids must be unique.");
+            }
+
+            if (string.IsNullOrWhiteSpace(section.Title) || section.Title.Length > 200)
+            {
+                fault($"sections[{i}].title", "Give the section's title, 1 to 200 characters.");
+            }
+        }
+
+        return ids;
+    }
+
+    private static void CheckSectionAndHelp(Question q, HashSet<string> sectionIds, Action<string, string> fault)
+    {
+        if (q.Section is not null && !sectionIds.Contains(q.Section))
+        {
+            fault(".section", $"'{q.Section}' is not the id of one of the questionnaire's sections.");
+        }
+
+        if (q.Help is not null && (string.IsNullOrWhiteSpace(q.Help) || q.Help.Length > MaxHelpLength))
+        {
+            fault(".help", $"Give help text of 1 to {MaxHelpLength} characters, or leave it out.");
         }
     }
 

@@ -27,6 +27,10 @@ public sealed class QuestionnaireStore(IDocumentStore store)
             .OrderBy(q => q.Id, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Stores a questionnaire's version 1 unless some version 1 of it exists; true when it stored it.</summary>
+    public Task<bool> TryAddFirstVersionAsync(Questionnaire questionnaire, CancellationToken ct) =>
+        _versions.TryInsertAsync(DocumentId(questionnaire.Id, 1), questionnaire with { Version = 1 }, ct);
+
     /// <summary>Stores the next version; two kansli posting at once get consecutive versions, never the same one.</summary>
     public async Task<Questionnaire> AddVersionAsync(string id, Func<int, Questionnaire> versionNumbered, CancellationToken ct)
     {

@@ -3,10 +3,14 @@ using VisionEHalsa.Survey.Questionnaires;
 
 namespace VisionEHalsa.Survey.Responses;
 
-/// <summary>Checks a response against its round's questionnaire version and names every problem at once, by question code.</summary>
+/// <summary>
+/// Checks a response against its round's questionnaire version and names every problem at once, by question code.
+/// A draft is checked answer by answer only: what it leaves out may still be answered before it is submitted.
+/// </summary>
 public static class AnswerValidator
 {
-    public static Dictionary<string, List<AnswerProblem>> Validate(Questionnaire questionnaire, IReadOnlyDictionary<string, JsonElement> answers)
+    public static Dictionary<string, List<AnswerProblem>> Validate(
+        Questionnaire questionnaire, IReadOnlyDictionary<string, JsonElement> answers, ResponseStatus status = ResponseStatus.Submitted)
     {
         var problems = new Dictionary<string, List<AnswerProblem>>(StringComparer.Ordinal);
         void Add(string code, AnswerProblem problem) =>
@@ -18,6 +22,10 @@ public static class AnswerValidator
             {
                 Add(code, new(AnswerFaults.UnknownQuestion, UnknownQuestion(questionnaire, code)));
             }
+            else if (!QuestionRules.IsReadable(answer))
+            {
+                Add(code, new(AnswerFaults.WrongType, QuestionRules.UnreadableText));
+            }
             else if (answer.ValueKind != JsonValueKind.Null)
             {
                 foreach (var problem in QuestionRules.Check(question, answer))
@@ -25,6 +33,11 @@ public static class AnswerValidator
                     Add(code, problem);
                 }
             }
+        }
+
+        if (status == ResponseStatus.Draft)
+        {
+            return problems;
         }
 
         foreach (var question in questionnaire.Questions.Where(q => !IsAnswered(answers, q.Code)))
@@ -35,6 +48,7 @@ public static class AnswerValidator
             }
             else if (question.RequiredWhen is { } when &&
                      answers.TryGetValue(when.Question, out var trigger) &&
+                     QuestionRules.IsReadable(trigger) &&
                      JsonElement.DeepEquals(trigger, when.Value))
             {
                 Add(question.Code, new(AnswerFaults.RequiredBy, $"This question must be answered when {when.Question} is {when.Value.GetRawText()}."));
@@ -43,6 +57,9 @@ public static class AnswerValidator
 
         return problems;
     }
+
+    /// <summary>Whether every answer can be read as text where it holds text; the canonical hash of an Idempotency-Key needs that.</summary>
+    public static bool AllReadable(IReadOnlyDictionary<string, JsonElement> answers) => answers.Values.All(QuestionRules.IsReadable);
 
     /// <summary>The answers to store: those given, without the nulls that mean "not answered".</summary>
     public static Dictionary<string, JsonElement> Given(IReadOnlyDictionary<string, JsonElement> answers) =>

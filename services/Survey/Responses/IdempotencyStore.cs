@@ -37,13 +37,21 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
 
     public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~');
 
-    /// <summary>The hash of the answers in a canonical form: codes in ordinal order, values re-serialised without whitespace.</summary>
-    public static string BodyHash(IReadOnlyDictionary<string, JsonElement> answers)
+    /// <summary>
+    /// The hash of the answers in a canonical form: codes in ordinal order, values re-serialised without whitespace.
+    /// A draft's hash differs from the submission of the same answers, so one key never stands for both.
+    /// </summary>
+    public static string BodyHash(IReadOnlyDictionary<string, JsonElement> answers, ResponseStatus status = ResponseStatus.Submitted)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            if (status != ResponseStatus.Submitted)
+            {
+                writer.WriteString("$status", status.ToString());
+            }
+
             foreach (var (code, answer) in answers.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
                 writer.WritePropertyName(code);

@@ -10,7 +10,10 @@ using VisionEHalsa.Survey.Rounds;
 
 namespace VisionEHalsa.Survey.Responses;
 
-/// <summary>Accepts a response: checks who, where and what, then stores it as the next version and wakes the relay.</summary>
+/// <summary>
+/// Accepts responses: checks who, where and what, then stores each as the next version and wakes the relay.
+/// A PUT and every row of an import go through <see cref="Admit"/> and <see cref="AcceptAsync"/>.
+/// </summary>
 public sealed class ResponseIntake(
     RoundStore rounds,
     QuestionnaireStore questionnaires,
@@ -36,35 +39,39 @@ public sealed class ResponseIntake(
             return SurveyProblems.NotFound($"There is no round '{roundId}'.");
         }
 
-        if (organisations.Find(organisationId) is not { } organisation)
+        var admission = Admit(round, organisationId, user);
+        if (admission is not Admission.Admitted admitted)
         {
-            return SurveyProblems.NotFound($"There is no organisation '{organisationId}'. Ids look like kommun:0180 or region:01.");
+            return ((Admission.Refused)admission).ToProblem();
         }
 
-        if (organisation.Type != round.Population)
+        var faults = new Dictionary<string, string[]>();
+        if (body.Answers is null)
         {
-            return SurveyProblems.Unprocessable(
-                $"{organisation.Name} ({organisationId}) is not in the population of round {roundId}, which asks every {round.Population}.");
+            faults["answers"] = ["Give the answers as an object: {\"answers\": {\"CODE\": value}}."];
         }
 
-        if (body.Answers is not { } answers)
+        if (ParseStatus(body.Status) is not { } status)
         {
-            return SurveyProblems.Validation(
-                new Dictionary<string, string[]> { ["answers"] = ["Give the answers as an object: {\"answers\": {\"CODE\": value}}."] },
-                "The response was not stored.");
+            faults["status"] = ["Give the status \"submitted\" (the default) or \"draft\"."];
+            status = ResponseStatus.Submitted;
         }
 
         if (idempotencyKey is not null && !IdempotencyStore.IsValidKey(idempotencyKey))
         {
-            return SurveyProblems.Validation(
-                new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"Use 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters, e.g. a UUID."] },
-                "The response was not stored.");
+            faults["Idempotency-Key"] = [$"Use 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters, e.g. a UUID."];
+        }
+
+        if (faults.Count > 0 || body.Answers is not { } answers)
+        {
+            return SurveyProblems.Validation(faults, "The response was not stored.");
         }
 
         string? claim = null;
-        if (idempotencyKey is not null)
+        // Answers with unreadable text have no canonical hash; they are refused below without touching the key.
+        if (idempotencyKey is not null && AnswerValidator.AllReadable(answers))
         {
-            switch (await idempotency.ClaimAsync(roundId, organisationId, idempotencyKey, IdempotencyStore.BodyHash(answers), ct))
+            switch (await idempotency.ClaimAsync(roundId, organisationId, idempotencyKey, IdempotencyStore.BodyHash(answers, status), ct))
             {
                 case IdempotencyClaim.Replay replay:
                     var first = await responses.GetAsync(roundId, organisationId, replay.Version, ct)
@@ -81,42 +88,106 @@ public sealed class ResponseIntake(
             }
         }
 
-        var outcome = await AcceptAsync(round, organisation, answers, idempotencyKey, user, ct);
+        var questionnaire = await PinnedQuestionnaireAsync(round, ct);
+        var outcome = await AcceptAsync(round, questionnaire, admitted.Organisation, answers, status, idempotencyKey, user, store: true, ct);
         if (claim is not null)
         {
-            await (outcome.Stored is { } stored
-                ? idempotency.CompleteAsync(claim, stored.Version, ct)
+            await (outcome is Intake.Stored stored
+                ? idempotency.CompleteAsync(claim, stored.Response.Version, ct)
                 : idempotency.ReleaseAsync(claim, ct));
         }
 
-        return outcome.Result;
+        return outcome switch
+        {
+            Intake.Stored stored => TypedResults.Ok(stored.Response.ToReceipt()),
+            Intake.Refused refused => refused.Refusal.ToProblem(),
+            Intake.Invalid invalid => InvalidAnswers(invalid.Problems),
+            _ => throw new InvalidOperationException($"A stored PUT cannot end as {outcome.GetType().Name}."),
+        };
     }
 
-    private async Task<(Results<Ok<ResponseReceipt>, ProblemHttpResult> Result, ResponseVersion? Stored)> AcceptAsync(
-        Round round, Organisation organisation, IReadOnlyDictionary<string, JsonElement> answers, string? idempotencyKey, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Whether <paramref name="user"/> may answer for the organisation and the organisation belongs to the round's population.</summary>
+    public Admission Admit(Round round, string organisationId, ClaimsPrincipal user)
+    {
+        if (!user.MayActFor(organisationId))
+        {
+            return new Admission.Refused(StatusCodes.Status403Forbidden,
+                $"This client may submit responses only for its own organisation, not for {organisationId}.");
+        }
+
+        if (organisations.Find(organisationId) is not { } organisation)
+        {
+            return new Admission.Refused(StatusCodes.Status404NotFound,
+                $"There is no organisation '{organisationId}'. Ids look like kommun:0180 or region:01.");
+        }
+
+        return organisation.Type == round.Population
+            ? new Admission.Admitted(organisation)
+            : new Admission.Refused(StatusCodes.Status422UnprocessableEntity,
+                $"{organisation.Name} ({organisationId}) is not in the population of round {round.Id}, which asks every {round.Population}.");
+    }
+
+    public async Task<Questionnaire> PinnedQuestionnaireAsync(Round round, CancellationToken ct) =>
+        await questionnaires.GetAsync(round.QuestionnaireId, round.QuestionnaireVersion, ct)
+        ?? throw new InvalidOperationException($"Round {round.Id} pins questionnaire {round.QuestionnaireId} version {round.QuestionnaireVersion}, which is missing.");
+
+    /// <summary>
+    /// Checks the answers against the round's questionnaire version and, when <paramref name="store"/>, stores them as
+    /// the next version. An import wakes the relay once after its last row (<paramref name="wakeRelay"/> false) rather than per row.
+    /// </summary>
+    public async Task<Intake> AcceptAsync(
+        Round round, Questionnaire questionnaire, Organisation organisation, IReadOnlyDictionary<string, JsonElement> answers,
+        ResponseStatus status, string? idempotencyKey, ClaimsPrincipal user, bool store, CancellationToken ct, bool wakeRelay = true)
     {
         if (round.Status != RoundStatus.Open)
         {
-            var status = round.Status == RoundStatus.Planned ? "planned and not open yet" : "closed";
-            return (SurveyProblems.Conflict($"Round {round.Id} is {status}; responses are accepted only while a round is open."), null);
+            return new Intake.Refused(new Admission.Refused(StatusCodes.Status409Conflict, NotOpen(round)));
         }
 
-        var questionnaire = await questionnaires.GetAsync(round.QuestionnaireId, round.QuestionnaireVersion, ct)
-            ?? throw new InvalidOperationException($"Round {round.Id} pins questionnaire {round.QuestionnaireId} version {round.QuestionnaireVersion}, which is missing.");
-        var problems = AnswerValidator.Validate(questionnaire, answers);
+        var problems = AnswerValidator.Validate(questionnaire, answers, status);
         if (problems.Count > 0)
         {
-            var errors = problems.ToDictionary(p => p.Key, p => p.Value.Select(v => v.Message).ToArray());
-            var codes = problems.ToDictionary(p => p.Key, p => p.Value.Select(v => v.Fault).Distinct().ToArray());
-            var detail = $"Nothing was stored: {problems.Count} {(problems.Count == 1 ? "question needs" : "questions need")} correcting. Correct every question listed and submit again.";
-            return (SurveyProblems.Validation(errors, detail, new Dictionary<string, object?> { ["codes"] = codes }), null);
+            return new Intake.Invalid(problems);
         }
 
+        if (!store)
+        {
+            return new Intake.Acceptable();
+        }
+
+        var draft = status == ResponseStatus.Draft;
         var stored = await responses.AppendAsync(round.Id, organisation.Id, version => new ResponseVersion(
             ResponseVersion.DocumentId(round.Id, organisation.Id, version), round.Id, organisation.Id, version,
             round.QuestionnaireId, round.QuestionnaireVersion, round.Year, organisation.ToRef(), clock.GetUtcNow(),
-            user.ClientId(), AnswerValidator.Given(answers), idempotencyKey, Relayed: false, Activity.Current?.Id), ct);
-        signal.Notify();
-        return (TypedResults.Ok(stored.ToReceipt()), stored);
+            user.ClientId(), AnswerValidator.Given(answers), idempotencyKey, Relayed: draft, Activity.Current?.Id, status), ct);
+        if (!draft && wakeRelay)
+        {
+            WakeRelay();
+        }
+
+        return new Intake.Stored(stored);
+    }
+
+    public void WakeRelay() => signal.Notify();
+
+    public static string NotOpen(Round round)
+    {
+        var status = round.Status == RoundStatus.Planned ? "planned and not open yet" : "closed";
+        return $"Round {round.Id} is {status}; responses are accepted only while a round is open.";
+    }
+
+    public static ResponseStatus? ParseStatus(string? status) => status switch
+    {
+        null or "submitted" => ResponseStatus.Submitted,
+        "draft" => ResponseStatus.Draft,
+        _ => null,
+    };
+
+    private static ProblemHttpResult InvalidAnswers(Dictionary<string, List<AnswerProblem>> problems)
+    {
+        var errors = problems.ToDictionary(p => p.Key, p => p.Value.Select(v => v.Message).ToArray());
+        var codes = problems.ToDictionary(p => p.Key, p => p.Value.Select(v => v.Fault).Distinct().ToArray());
+        var detail = $"Nothing was stored: {problems.Count} {(problems.Count == 1 ? "question needs" : "questions need")} correcting. Correct every question listed and submit again.";
+        return SurveyProblems.Validation(errors, detail, new Dictionary<string, object?> { ["codes"] = codes });
     }
 }

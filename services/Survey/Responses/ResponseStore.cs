@@ -2,6 +2,9 @@ using VisionEHalsa.ServiceDefaults.Storage;
 
 namespace VisionEHalsa.Survey.Responses;
 
+/// <summary>Organisation ids: those with a submitted response, and those with only drafts so far.</summary>
+public sealed record RoundProgress(IReadOnlySet<string> Submitted, IReadOnlySet<string> Drafting);
+
 /// <summary>Response versions, one document each: <c>{roundId}|{organisationId}|{version:D6}</c>.</summary>
 public sealed class ResponseStore(IDocumentStore store)
 {
@@ -10,7 +13,12 @@ public sealed class ResponseStore(IDocumentStore store)
 
     private readonly IDocumentCollection<ResponseVersion> _versions = store.Collection<ResponseVersion>(CollectionName);
 
-    public Task EnsureIndexesAsync(CancellationToken ct) => _versions.EnsureIndexAsync("roundId", ct);
+    /// <summary>By round for completeness; by organisation so finding the latest version reads a few documents, not the whole round.</summary>
+    public async Task EnsureIndexesAsync(CancellationToken ct)
+    {
+        await _versions.EnsureIndexAsync("roundId", ct);
+        await _versions.EnsureIndexAsync("organisationId", ct);
+    }
 
     public Task<ResponseVersion?> GetAsync(string roundId, string organisationId, int version, CancellationToken ct) =>
         _versions.GetAsync(ResponseVersion.DocumentId(roundId, organisationId, version), ct);
@@ -18,17 +26,25 @@ public sealed class ResponseStore(IDocumentStore store)
     public async Task<ResponseVersion?> LatestAsync(string roundId, string organisationId, CancellationToken ct) =>
         (await _versions.FindAsync(Of(roundId, organisationId).OrderByDescending("version").Take(1), ct)).FirstOrDefault();
 
+    /// <summary>The latest version with the given status; versions stored before drafts existed have no status field, so filter here.</summary>
+    public async Task<ResponseVersion?> LatestAsync(string roundId, string organisationId, ResponseStatus status, CancellationToken ct) =>
+        (await VersionsAsync(roundId, organisationId, ct)).LastOrDefault(v => v.Status == status);
+
     public Task<IReadOnlyList<ResponseVersion>> VersionsAsync(string roundId, string organisationId, CancellationToken ct) =>
         _versions.FindAsync(Of(roundId, organisationId).OrderByAscending("version"), ct);
 
     public async Task<ResponseVersion?> FindByIdempotencyKeyAsync(string roundId, string organisationId, string key, CancellationToken ct) =>
         (await _versions.FindAsync(Of(roundId, organisationId).And("idempotencyKey", key).Take(1), ct)).FirstOrDefault();
 
-    /// <summary>The organisations with at least one response: every one of them has a version 1.</summary>
-    public async Task<IReadOnlySet<string>> RespondedOrganisationsAsync(string roundId, CancellationToken ct) =>
-        (await _versions.FindAsync(Query.Where("roundId", roundId).And("version", 1), ct))
-            .Select(r => r.OrganisationId)
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>Who has submitted, and who has saved a draft without having submitted anything yet.</summary>
+    public async Task<RoundProgress> ProgressAsync(string roundId, CancellationToken ct)
+    {
+        var versions = await _versions.FindAsync(Query.Where("roundId", roundId), ct);
+        var submitted = versions.Where(v => v.IsSubmitted).Select(v => v.OrganisationId).ToHashSet(StringComparer.Ordinal);
+        var drafting = versions.Where(v => !v.IsSubmitted && !submitted.Contains(v.OrganisationId))
+            .Select(v => v.OrganisationId).ToHashSet(StringComparer.Ordinal);
+        return new RoundProgress(submitted, drafting);
+    }
 
     /// <summary>
     /// Stores the next version. Two submissions at once both read the same latest version; the id makes

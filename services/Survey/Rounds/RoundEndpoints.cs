@@ -20,9 +20,15 @@ public static class RoundEndpoints
             .RequireAuthorization(PlatformPolicies.Kansli);
         rounds.MapGet("/{id}", Get)
             .WithName("GetRound")
-            .WithSummary("A round with its completeness: responded / expected, overall and per län.")
+            .WithSummary("A round with its completeness: expected, submitted and drafts, overall, per län and per kommungrupp.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(PlatformPolicies.Authenticated);
+        rounds.MapGet("/{id}/missing", Missing)
+            .WithName("ListMissingResponses")
+            .WithSummary("The organisations of the round's population that have not submitted a response, in code order.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(PlatformPolicies.Kansli);
         rounds.MapPost("/{id}/open", Open)
             .WithName("OpenRound")
             .WithSummary("Opens (or reopens) a round for responses and publishes SurveyRoundOpened.")
@@ -85,6 +91,12 @@ public static class RoundEndpoints
             ? TypedResults.Ok(await views.ViewAsync(round, ct))
             : SurveyProblems.NotFound($"There is no round '{id}'.");
 
+    public static async Task<Results<Ok<List<MissingOrganisation>>, ProblemHttpResult>> Missing(
+        string id, RoundStore rounds, RoundViews views, CancellationToken ct) =>
+        await rounds.GetAsync(id, ct) is { } round
+            ? TypedResults.Ok(await views.MissingAsync(round, ct))
+            : SurveyProblems.NotFound($"There is no round '{id}'.");
+
     public static Task<Results<Ok<RoundView>, ProblemHttpResult>> Open(string id, RoundStore rounds, RoundViews views, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, RoundEventKind.Opened, rounds, views, clock, ct);
 
@@ -107,7 +119,16 @@ public sealed class RoundViews(OrganisationRegistry organisations, ResponseStore
     public async Task<RoundView> ViewAsync(Round round, CancellationToken ct)
     {
         var population = organisations.OfType(round.Population).ToList();
-        var responded = await responses.RespondedOrganisationsAsync(round.Id, ct);
-        return RoundView.Of(round, Completeness.Of(population, responded, organisations.Counties));
+        var progress = await responses.ProgressAsync(round.Id, ct);
+        return RoundView.Of(round, Completeness.Of(population, progress, organisations.Counties));
+    }
+
+    public async Task<List<MissingOrganisation>> MissingAsync(Round round, CancellationToken ct)
+    {
+        var progress = await responses.ProgressAsync(round.Id, ct);
+        return organisations.OfType(round.Population)
+            .Where(o => !progress.Submitted.Contains(o.Id))
+            .Select(o => new MissingOrganisation(o.Id, o.Name, o.Lanskod, o.Lan, o.Kommungrupp, progress.Drafting.Contains(o.Id)))
+            .ToList();
     }
 }
