@@ -89,8 +89,13 @@ public sealed class OutboxRelay<TDocument>(
 
     private readonly SemaphoreSlim _wake = signal.Subscribe();
 
+    // When each still-unrelayed document was first seen, for the backlog and age metrics.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _waiting = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        PlatformMetrics.ObserveOutbox(typeof(TDocument).Name, () =>
+            (_waiting.Count, _waiting.IsEmpty ? 0 : (DateTimeOffset.UtcNow - _waiting.Values.Min()).TotalSeconds));
         await collection.EnsureIndexAsync("relayed", stoppingToken);
         var backoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
@@ -112,6 +117,7 @@ public sealed class OutboxRelay<TDocument>(
             }
             catch (Exception e)
             {
+                PlatformMetrics.OutboxFailures.Add(1, new KeyValuePair<string, object?>("document", typeof(TDocument).Name));
                 backoff = TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(250, backoff.TotalMilliseconds * 2)));
                 logger.LogWarning(e, "Outbox relay of {Document} failed; retrying in {Backoff}", typeof(TDocument).Name, backoff);
                 await Task.Delay(backoff, stoppingToken);
@@ -124,7 +130,14 @@ public sealed class OutboxRelay<TDocument>(
         var pending = await collection.FindAsync(Query.Where("relayed", false).Take(Batch), ct);
         if (pending.Count == 0)
         {
+            _waiting.Clear();
             return 0;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var document in pending)
+        {
+            _waiting.TryAdd(document.Id, now);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -146,6 +159,7 @@ public sealed class OutboxRelay<TDocument>(
 
         // Marked only after the broker confirmed; a crash in between publishes again, which consumers absorb.
         await collection.SetFieldAsync(document.Id, "relayed", true, ct);
+        _waiting.TryRemove(document.Id, out _);
     }
 
     public static Guid MessageIdFor(string documentId)

@@ -66,15 +66,19 @@ public static class ResponseEndpoints
         return await next(context);
     }
 
-    public static Task<Results<Ok<ResponseReceipt>, ProblemHttpResult>> Submit(
+    public static async Task<Results<Ok<ResponseReceipt>, ProblemHttpResult>> Submit(
         string roundId,
         string organisationId,
         SubmitResponse body,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         ResponseIntake intake,
-        CancellationToken ct) =>
-        intake.SubmitAsync(roundId, organisationId, body, idempotencyKey, user, ct);
+        CancellationToken ct)
+    {
+        var result = await intake.SubmitAsync(roundId, organisationId, body, idempotencyKey, user, ct);
+        SurveyMetrics.Record(result.Result);
+        return result;
+    }
 
     public static async Task<Results<Ok<ResponseView>, ProblemHttpResult>> Latest(
         string roundId, string organisationId, string? status, ClaimsPrincipal user, ResponseReading reading, CancellationToken ct)
