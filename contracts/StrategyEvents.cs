@@ -19,4 +19,6 @@ public sealed record StrategyGoal(string Code, string Title, string Description)
 public sealed record StrategyInitiative(string Code, string Title, string? Owner, string? Status, IReadOnlyList<string> Goals);
 
 /// <summary>A measurable target. <see cref="TargetValue"/> is null where the strategy sets no number.</summary>
-public sealed record StrategyTarget(string Indicator, string Goal, double? TargetValue, int TargetYear, int? BaselineYear);
+/// <param name="Comparator">"atLeast" or "atMost"; null follows the indicator's HigherIsBetter (atLeast while unknown).
+/// Optional, so events written before it existed still read.</param>
+public sealed record StrategyTarget(string Indicator, string Goal, double? TargetValue, int TargetYear, int? BaselineYear, string? Comparator = null);

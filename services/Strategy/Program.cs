@@ -4,7 +4,7 @@ using VisionEHalsa.Strategy;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("strategy");
 builder.AddDocumentStore("strategy");
-builder.AddMessaging("strategy");
+builder.AddMessaging("strategy", bus => bus.AddStrategyConsumers());
 builder.AddStrategy();
 
 var app = builder.Build();

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using VisionEHalsa.Strategy.Targets;
 
 namespace VisionEHalsa.Strategy.Periods;
 
 /// <summary>Checks a period as a whole, so one answer lists every fault (keys name the JSON path of each).</summary>
 public static partial class PeriodValidator
 {
-    public static Dictionary<string, string[]> Validate(string id, PeriodRequest period)
+    /// <param name="knownIndicators">The indicator codes a target may name; empty while none is known, which accepts any.</param>
+    public static Dictionary<string, string[]> Validate(string id, PeriodRequest period, IReadOnlySet<string>? knownIndicators = null)
     {
         var errors = new Faults();
         if (!Code().IsMatch(id))
@@ -27,7 +29,7 @@ public static partial class PeriodValidator
 
         var goals = ValidateGoals(period, errors);
         ValidateInitiatives(period, goals, errors);
-        ValidateTargets(period, goals, errors);
+        ValidateTargets(period, goals, knownIndicators ?? new HashSet<string>(), errors);
         return errors.ToDictionary();
     }
 
@@ -95,7 +97,7 @@ public static partial class PeriodValidator
         }
     }
 
-    private static void ValidateTargets(PeriodRequest period, HashSet<string> goals, Faults errors)
+    private static void ValidateTargets(PeriodRequest period, HashSet<string> goals, IReadOnlySet<string> known, Faults errors)
     {
         if (!errors.List("targets", period.Targets, PeriodLimits.Targets))
         {
@@ -108,7 +110,7 @@ public static partial class PeriodValidator
             var path = $"targets[{i}]";
             if (period.Targets[i] is not { } target)
             {
-                errors.Add(path, "A target is an object {indicator, goal, targetValue, targetYear, baselineYear}.");
+                errors.Add(path, "A target is an object {indicator, goal, targetValue, targetYear, baselineYear, comparator}.");
                 continue;
             }
 
@@ -116,6 +118,10 @@ public static partial class PeriodValidator
             if (!indicatorValid)
             {
                 errors.Add($"{path}.indicator", "An indicator code is an upper-case letter followed by up to 39 upper-case letters, digits or '_', like DIGPLAN.");
+            }
+            else if (known.Count > 0 && !known.Contains(target.Indicator!.Trim()))
+            {
+                errors.Add($"{path}.indicator", $"Unknown indicator '{target.Indicator.Trim()}': no indicator calculation has named it and no seeded target uses it.");
             }
 
             if (string.IsNullOrWhiteSpace(target.Goal))
@@ -132,6 +138,16 @@ public static partial class PeriodValidator
             if (target.TargetYear is { } year && period.From is { } from && year < from)
             {
                 errors.Add($"{path}.targetYear", $"Target year {year} is before the period starts ({from}).");
+            }
+
+            if (target.TargetYear is { } late && period.To is { } to && late > to + PeriodLimits.TargetReachYears)
+            {
+                errors.Add($"{path}.targetYear", $"Target year {late} is more than {PeriodLimits.TargetReachYears} years after the period ends ({to}).");
+            }
+
+            if (!Comparators.TryParse(target.Comparator, out _))
+            {
+                errors.Add($"{path}.comparator", $"A comparator is '{Comparators.AtLeastText}' or '{Comparators.AtMostText}', not '{target.Comparator}'.");
             }
 
             if (target.BaselineYear is { } baseline && target.TargetYear is { } targetYear && baseline > targetYear)
