@@ -1,0 +1,3 @@
+global using System.Text.Json;
+global using VisionEHalsa.TestSupport;
+global using Xunit;
