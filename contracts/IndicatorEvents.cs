@@ -34,7 +34,12 @@ public static class IndicatorLevels
     public const string Organisation = "organisation";
 }
 
-/// <summary>A value for one indicator and area. <see cref="Value"/> is null when the denominator is 0.</summary>
+/// <summary>
+/// A value for one indicator and area. <see cref="Value"/> is null when the denominator is 0.
+/// <see cref="Expected"/> organisations in the area, <see cref="Coverage"/> = respondents / expected, and a
+/// <see cref="Quality"/> flag ("low_coverage", "small_denominator") say how far it can be trusted; they are
+/// optional so that events written before them still read.
+/// </summary>
 public sealed record IndicatorValue(
     string Indicator,
     string Level,
@@ -43,4 +48,7 @@ public sealed record IndicatorValue(
     double? Value,
     double Numerator,
     double Denominator,
-    int Respondents);
+    int Respondents,
+    int? Expected = null,
+    double? Coverage = null,
+    string? Quality = null);

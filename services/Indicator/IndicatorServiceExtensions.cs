@@ -4,17 +4,20 @@ using VisionEHalsa.Indicator.Answers;
 using VisionEHalsa.Indicator.Calculations;
 using VisionEHalsa.Indicator.Consumers;
 using VisionEHalsa.Indicator.Definitions;
+using VisionEHalsa.Indicator.ReferenceData;
+using VisionEHalsa.Indicator.Series;
 using VisionEHalsa.ServiceDefaults.Messaging;
 
 namespace VisionEHalsa.Indicator;
 
 public static class IndicatorServiceExtensions
 {
-    /// <summary>The indicator service's stores, the survey client, the recalculator and the outbox of its events.</summary>
+    /// <summary>The indicator service's stores, the survey client, the seeded catalogue, the recalculator and the outbox of its events.</summary>
     public static WebApplicationBuilder AddIndicators(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<RecalculationOptions>(builder.Configuration.GetSection("Recalculation"));
+        services.Configure<IndicatorOptions>(builder.Configuration.GetSection(IndicatorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<AnswerStore>();
@@ -22,6 +25,9 @@ public static class IndicatorServiceExtensions
         services.AddSingleton<CalculationStore>();
         services.AddSingleton<RecalculationSignal>();
         services.AddSingleton<IndicatorDefinitions>();
+
+        // Read at start-up, so a broken reference file stops the service rather than a request.
+        services.AddSingleton(NationalValues.LoadEmbedded());
         services.AddSingleton<SurveyQuestionnaires>();
         services.AddHttpClient(SurveyQuestionnaires.ClientName, (provider, client) =>
         {
@@ -31,6 +37,8 @@ public static class IndicatorServiceExtensions
             }
         });
         services.AddOutboxRelay<CalculationDocument>(CalculationStore.CollectionName, calculation => calculation.ToEvent());
+        // Registered before the recalculator: hosted services start in order, and the catalogue must be there first.
+        services.AddHostedService<CatalogueSeed>();
         services.AddHostedService<Recalculator>();
         return builder;
     }
@@ -47,7 +55,8 @@ public static class IndicatorServiceExtensions
         app.MapGroup("/api/v1/indicators")
             .WithTags("Indicators")
             .MapDefinitionEndpoints()
-            .MapValueEndpoints();
+            .MapValueEndpoints()
+            .MapSeriesEndpoints();
         return app;
     }
 }

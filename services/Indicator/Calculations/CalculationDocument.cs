@@ -20,17 +20,21 @@ public sealed record CalculationDocument(
     CalculationBasis BasedOn,
     IReadOnlyList<string> DefinitionVersions,
     IReadOnlyList<IndicatorDescription> Indicators,
-    IReadOnlyList<IndicatorValue> Values,
+    IReadOnlyList<CalculatedValue> Values,
     bool Relayed,
     string? TraceParent) : IOutboxDocument
 {
     public IndicatorsRecalculated ToEvent() =>
-        new(Id, RoundId, QuestionnaireId, Year, CalculatedAt, BasedOn, Indicators, Values);
+        new(Id, RoundId, QuestionnaireId, Year, CalculatedAt, BasedOn, Indicators, [.. Values.Select(v => v.ToContract())]);
 
-    /// <summary><c>{roundId}-{16 hex}</c> from the round, the basis and the definition versions.</summary>
-    public static string IdFor(string roundId, CalculationBasis basis, IReadOnlyList<string> definitionVersions)
+    /// <summary>
+    /// <c>{roundId}-{16 hex}</c> from the round, the basis, the definition versions and, once known, the round's
+    /// population and expected count (coverage depends on them).
+    /// </summary>
+    public static string IdFor(string roundId, CalculationBasis basis, IReadOnlyList<string> definitionVersions, string? population = null, int? expected = null)
     {
-        var key = string.Join('\n', [roundId, basis.Watermark.UtcTicks.ToString(), basis.Responses.ToString(), .. definitionVersions]);
+        string[] expectation = population is null && expected is null ? [] : [$"population={population}|expected={expected}"];
+        var key = string.Join('\n', [roundId, basis.Watermark.UtcTicks.ToString(), basis.Responses.ToString(), .. definitionVersions, .. expectation]);
         return $"{roundId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8))}";
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.Indicator.Answers;
 using VisionEHalsa.Indicator.Definitions;
+using VisionEHalsa.Indicator.ReferenceData;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 
 namespace VisionEHalsa.Indicator.Calculations;
@@ -112,10 +113,11 @@ public sealed class Recalculator(
             return;
         }
 
-        var values = IndicatorCalculator.Calculate([.. inForce.Select(CompiledIndicator.From)], [.. stored.Select(Respondent.From)]);
+        var population = KommunRegister.Embedded.ExpectedFor(round.Population, round.Expected);
+        var values = IndicatorCalculator.Calculate([.. inForce.Select(CompiledIndicator.Of)], [.. stored.Select(Respondent.From)], population);
         var basis = new CalculationBasis(stored.Count, stored.Max(a => a.ReceivedAt));
         var versions = CalculationDocument.VersionsOf(inForce);
-        var id = CalculationDocument.IdFor(round.RoundId, basis, versions);
+        var id = CalculationDocument.IdFor(round.RoundId, basis, versions, round.Population, round.Expected);
         activity?.SetTag("platform.calculation", id);
 
         var calculation = new CalculationDocument(id, round.RoundId, round.QuestionnaireId, round.Year, now, basis, versions,

@@ -20,11 +20,24 @@ public sealed class RoundStates(IDocumentStore store)
             TraceParent = Activity.Current?.Id,
         }, ct);
 
+    /// <summary>
+    /// Remembers the round's questionnaire, year and population. When responses came first (events may arrive in
+    /// any order) their values are recalculated, since coverage depends on what the round expects.
+    /// </summary>
     public Task<RoundState> RememberAsync(SurveyRoundOpened opened, CancellationToken ct) =>
-        UpdateAsync(opened.RoundId, current => (current ?? RoundState.New(opened.RoundId, opened.QuestionnaireId, opened.Year)) with
+        UpdateAsync(opened.RoundId, current =>
         {
-            QuestionnaireId = opened.QuestionnaireId,
-            Year = opened.Year,
+            var round = current ?? RoundState.New(opened.RoundId, opened.QuestionnaireId, opened.Year);
+            var recalculate = round.Responses > 0 && (round.Population != opened.Population || round.Expected != opened.Expected);
+            return round with
+            {
+                QuestionnaireId = opened.QuestionnaireId,
+                Year = opened.Year,
+                Population = opened.Population,
+                Expected = opened.Expected,
+                Dirty = round.Dirty || recalculate,
+                TraceParent = recalculate ? Activity.Current?.Id : round.TraceParent,
+            };
         }, ct);
 
     public Task<RoundState> MarkClosedAsync(SurveyRoundClosed closed, CancellationToken ct) =>

@@ -5,7 +5,11 @@ using VisionEHalsa.ServiceDefaults.Auth;
 
 namespace VisionEHalsa.Indicator.Calculations;
 
-/// <summary>One value of <c>GET /api/v1/indicators/values</c>. <see cref="Value"/> is null when the denominator is 0.</summary>
+/// <summary>
+/// One value of <c>GET /api/v1/indicators/values</c>. <see cref="Value"/> is null when the denominator is 0;
+/// <see cref="Expected"/> and <see cref="Coverage"/> are null where the round's population is not known;
+/// <see cref="Quality"/> is <c>low_coverage</c> (coverage below 0.6), <c>small_denominator</c> (below 5) or null.
+/// </summary>
 public sealed record IndicatorValueRow(
     string Indicator,
     int Year,
@@ -15,7 +19,10 @@ public sealed record IndicatorValueRow(
     double? Value,
     double Numerator,
     double Denominator,
-    int Respondents);
+    int Respondents,
+    int? Expected,
+    double? Coverage,
+    string? Quality);
 
 public static class ValueEndpoints
 {
@@ -25,12 +32,13 @@ public static class ValueEndpoints
     {
         indicators.MapGet("/values", GetValues)
             .RequireAuthorization(PlatformPolicies.Authenticated)
-            .WithSummary("Values from the latest calculation of each round of a year")
-            .Produces(StatusCodes.Status401Unauthorized);
+            .WithSummary("Values from the latest calculation of each round of a year, with coverage and a quality flag")
+            .Produces(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return indicators;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<IndicatorValueRow>>, ValidationProblem>> GetValues(
+    public static async Task<Results<Ok<IReadOnlyList<IndicatorValueRow>>, ProblemHttpResult>> GetValues(
         [Description("The survey year; all years when left out.")] int? year,
         [Description("An indicator code; all indicators when left out.")] string? indicator,
         [Description("riket, lan, kommungrupp or organisation; all levels when left out.")] string? level,
@@ -40,10 +48,7 @@ public static class ValueEndpoints
     {
         if (level is not null && !Levels.Contains(level))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["level"] = [$"level must be one of {string.Join(", ", Levels)}"],
-            });
+            return Invalid("level", $"level must be one of {string.Join(", ", Levels)}");
         }
 
         var rows = new List<IndicatorValueRow>();
@@ -56,7 +61,8 @@ public static class ValueEndpoints
 
             rows.AddRange(calculation.Values
                 .Where(v => (indicator is null || v.Indicator == indicator) && (level is null || v.Level == level))
-                .Select(v => new IndicatorValueRow(v.Indicator, calculation.Year, v.Level, v.Area, v.AreaName, v.Value, v.Numerator, v.Denominator, v.Respondents)));
+                .Select(v => new IndicatorValueRow(v.Indicator, calculation.Year, v.Level, v.Area, v.AreaName, v.Value, v.Numerator, v.Denominator,
+                    v.Respondents, v.Expected, v.Coverage, v.Quality)));
         }
 
         return TypedResults.Ok<IReadOnlyList<IndicatorValueRow>>(
@@ -67,4 +73,12 @@ public static class ValueEndpoints
                 .ThenBy(r => r.Area, StringComparer.Ordinal),
         ]);
     }
+
+    /// <summary>A 422 naming the query parameter at fault, as every validation answer of the platform is.</summary>
+    public static ProblemHttpResult Invalid(string parameter, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The query is not valid",
+        });
 }

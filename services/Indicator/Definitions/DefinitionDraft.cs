@@ -3,13 +3,14 @@ using VisionEHalsa.Indicator.Expressions;
 namespace VisionEHalsa.Indicator.Definitions;
 
 /// <summary>The expressions of a definition that parsed; the ones that did not are null and already reported.</summary>
-public sealed record ParsedExpressions(Condition? Numerator, Condition? Denominator, Operand? Value)
+public sealed record ParsedExpressions(Condition? Numerator, Condition? Denominator, Operand? Value, Operand? DenominatorValue = null, string? Kind = null)
 {
     public IReadOnlyList<string> Questions =>
     [
         .. (Numerator is null ? [] : ExpressionQuestions.Of(Numerator))
             .Concat(Denominator is null ? [] : ExpressionQuestions.Of(Denominator))
             .Concat(Value is null ? [] : ExpressionQuestions.Of(Value))
+            .Concat(DenominatorValue is null ? [] : ExpressionQuestions.Of(DenominatorValue))
             .Distinct()
             .Order(StringComparer.Ordinal),
     ];
@@ -20,7 +21,9 @@ public sealed record ParsedExpressions(Condition? Numerator, Condition? Denomina
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Add(errors, "numerator", Numerator is null ? [] : ExpressionTypeChecker.Check(Numerator, questions));
         Add(errors, "denominator", Denominator is null ? [] : ExpressionTypeChecker.Check(Denominator, questions));
-        Add(errors, "value", Value is null ? [] : ExpressionTypeChecker.CheckNumber(Value, questions));
+        var purpose = Kind is null ? "a mean or sum" : $"a {Kind}";
+        Add(errors, "value", Value is null ? [] : ExpressionTypeChecker.CheckNumber(Value, questions, purpose));
+        Add(errors, "denominatorValue", DenominatorValue is null ? [] : ExpressionTypeChecker.CheckNumber(DenominatorValue, questions, purpose));
         return errors;
     }
 
@@ -42,11 +45,12 @@ public sealed record DefinitionDraft(
     string Numerator,
     string? Denominator,
     string? Value,
+    string? DenominatorValue,
     string Unit,
     bool HigherIsBetter,
     ParsedExpressions Expressions)
 {
     public IndicatorDefinition ToDefinition(int version, DateTimeOffset definedAt, string definedBy) => new(
         IndicatorDefinition.IdFor(Code, version), Code, version, Name, QuestionnaireId, Kind, Numerator, Denominator, Value, Unit,
-        HigherIsBetter, Expressions.Questions, definedAt, definedBy);
+        HigherIsBetter, Expressions.Questions, definedAt, definedBy, DenominatorValue);
 }

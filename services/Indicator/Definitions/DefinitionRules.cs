@@ -3,7 +3,20 @@ using VisionEHalsa.Indicator.Expressions;
 namespace VisionEHalsa.Indicator.Definitions;
 
 /// <summary>The outcome of <see cref="DefinitionRules.Check"/>: a draft when nothing was wrong, and every fault found.</summary>
-public sealed record DefinitionCheck(DefinitionDraft? Draft, ParsedExpressions Expressions, string QuestionnaireId, Dictionary<string, string[]> Errors);
+public sealed record DefinitionCheck(DefinitionDraft? Draft, ParsedExpressions Expressions, string QuestionnaireId, Dictionary<string, string[]> Errors)
+{
+    /// <summary>The faults found so far with the type errors against the questionnaire's questions added to them.</summary>
+    public Dictionary<string, string[]> ErrorsAgainst(IReadOnlyDictionary<string, QuestionSchema> questions)
+    {
+        var errors = new Dictionary<string, string[]>(Errors, StringComparer.Ordinal);
+        foreach (var (field, messages) in Expressions.TypeCheck(questions))
+        {
+            errors[field] = [.. errors.GetValueOrDefault(field, []), .. messages];
+        }
+
+        return errors;
+    }
+}
 
 /// <summary>What makes a definition acceptable before the questionnaire is consulted: fields present, expressions parse.</summary>
 public static class DefinitionRules
@@ -34,10 +47,10 @@ public static class DefinitionRules
         var kind = request.Kind ?? string.Empty;
         if (!IndicatorKinds.All.Contains(kind))
         {
-            errors.Add("kind", "kind must be share, mean or sum");
+            errors.Add("kind", "kind must be share, mean, median, sum or ratio");
         }
 
-        var unit = request.Unit?.Trim() ?? (kind == IndicatorKinds.Share ? "%" : string.Empty);
+        var unit = request.Unit?.Trim() ?? IndicatorKinds.DefaultUnit(kind);
         if (unit.Length > MaxUnitLength)
         {
             errors.Add("unit", $"unit is at most {MaxUnitLength} characters");
@@ -46,25 +59,36 @@ public static class DefinitionRules
         var numerator = Condition(errors, "numerator", request.Numerator, required: true);
         var denominatorText = Blank(request.Denominator) ? null : request.Denominator;
         var valueText = Blank(request.Value) ? null : request.Value;
+        var denominatorValueText = Blank(request.DenominatorValue) ? null : request.DenominatorValue;
         var denominator = Condition(errors, "denominator", denominatorText, required: false);
         Operand? value = null;
+        Operand? denominatorValue = null;
         if (kind == IndicatorKinds.Share && valueText is not null)
         {
-            errors.Add("value", "value applies to mean and sum; a share counts organisations");
+            errors.Add("value", "value applies to mean, median, sum and ratio; a share counts organisations");
         }
-        else if (kind is IndicatorKinds.Mean or IndicatorKinds.Sum)
+        else if (IndicatorKinds.AggregatesValue(kind))
         {
-            value = Value(errors, valueText, kind);
+            value = Value(errors, "value", valueText, kind);
             if (denominatorText is not null)
             {
-                errors.Add("denominator", "denominator applies to share; a mean or sum takes its organisations from numerator");
+                errors.Add("denominator", $"denominator applies to share; a {kind} takes its organisations from numerator");
             }
         }
 
-        var expressions = new ParsedExpressions(numerator, denominator, value);
+        if (kind == IndicatorKinds.Ratio)
+        {
+            denominatorValue = Value(errors, "denominatorValue", denominatorValueText, kind);
+        }
+        else if (denominatorValueText is not null)
+        {
+            errors.Add("denominatorValue", "denominatorValue applies to ratio only");
+        }
+
+        var expressions = new ParsedExpressions(numerator, denominator, value, denominatorValue, IndicatorKinds.All.Contains(kind) ? kind : null);
         var draft = errors.Any
             ? null
-            : new DefinitionDraft(code, name, questionnaireId, kind, request.Numerator!, denominatorText, valueText, unit,
+            : new DefinitionDraft(code, name, questionnaireId, kind, request.Numerator!, denominatorText, valueText, denominatorValueText, unit,
                 request.HigherIsBetter ?? true, expressions);
         return new DefinitionCheck(draft, expressions, questionnaireId, errors.ToDictionary());
     }
@@ -96,11 +120,17 @@ public static class DefinitionRules
         return null;
     }
 
-    private static Operand? Value(Errors errors, string? text, string kind)
+    private static Operand? Value(Errors errors, string field, string? text, string kind)
     {
         if (text is null)
         {
-            errors.Add("value", $"value is required for a {kind}: the code of the numeric question to aggregate");
+            errors.Add(field, $"{field} is required for a {kind}: a numeric expression, e.g. ANTAL");
+            return null;
+        }
+
+        if (text.Length > MaxExpressionLength)
+        {
+            errors.Add(field, $"{field} is at most {MaxExpressionLength} characters");
             return null;
         }
 
@@ -109,7 +139,7 @@ public static class DefinitionRules
             return value;
         }
 
-        errors.Add("value", error.ToString());
+        errors.Add(field, error.ToString());
         return null;
     }
 

@@ -45,5 +45,9 @@ public sealed class DefinitionStore(IDocumentStore store)
         throw new InvalidOperationException($"No free version found for indicator {draft.Code}.");
     }
 
+    /// <summary>Stores <paramref name="definition"/> as version 1; false when its code has one already (another replica seeded it).</summary>
+    public Task<bool> TryAddFirstVersionAsync(IndicatorDefinition definition, CancellationToken ct) =>
+        _definitions.TryInsertAsync(IndicatorDefinition.IdFor(definition.Code, 1), definition with { Id = IndicatorDefinition.IdFor(definition.Code, 1), Version = 1 }, ct);
+
     public Task EnsureIndexesAsync(CancellationToken ct) => _definitions.EnsureIndexAsync("code", ct);
 }

@@ -38,18 +38,9 @@ public sealed class IndicatorDefinitions(
             return check.Errors.Count > 0 ? new DefineOutcome.Invalid(check.Errors) : new DefineOutcome.SurveyUnavailable(e.Message);
         }
 
-        var errors = new Dictionary<string, string[]>(check.Errors, StringComparer.Ordinal);
-        if (questionnaire is null)
-        {
-            errors["questionnaireId"] = [$"unknown questionnaire {check.QuestionnaireId}"];
-        }
-        else
-        {
-            foreach (var (field, messages) in check.Expressions.TypeCheck(questionnaire.Questions))
-            {
-                errors[field] = [.. errors.GetValueOrDefault(field, []), .. messages];
-            }
-        }
+        var errors = questionnaire is null
+            ? new Dictionary<string, string[]>(check.Errors, StringComparer.Ordinal) { ["questionnaireId"] = [$"unknown questionnaire {check.QuestionnaireId}"] }
+            : check.ErrorsAgainst(questionnaire.Questions);
 
         if (errors.Count > 0 || check.Draft is not { } draft)
         {

@@ -45,7 +45,8 @@ public sealed class SurveyQuestionnaires(IHttpClientFactory clients)
             }
 
             using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-            return new QuestionnaireQuestions(questionnaireId, ReadQuestions(json.RootElement));
+            return new QuestionnaireQuestions(questionnaireId, QuestionnaireJson.ReadQuestions(json.RootElement)
+                ?? throw new SurveyUnavailableException("The survey service's questionnaire has no questions list."));
         }
         // Refused connections, timeouts after the resilience handler's retries, an open circuit, unreadable JSON.
         catch (Exception e) when (e is not SurveyUnavailableException && !ct.IsCancellationRequested)
@@ -53,45 +54,4 @@ public sealed class SurveyQuestionnaires(IHttpClientFactory clients)
             throw new SurveyUnavailableException($"The survey service could not be asked for questionnaire {questionnaireId}: {e.GetType().Name}.", e);
         }
     }
-
-    private static Dictionary<string, QuestionSchema> ReadQuestions(JsonElement questionnaire)
-    {
-        var questions = new Dictionary<string, QuestionSchema>(StringComparer.Ordinal);
-        if (questionnaire.ValueKind != JsonValueKind.Object ||
-            !questionnaire.TryGetProperty("questions", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            throw new SurveyUnavailableException("The survey service's questionnaire has no questions list.");
-        }
-
-        foreach (var question in list.EnumerateArray())
-        {
-            if (Text(question, "code") is { } code && Text(question, "type") is { } type)
-            {
-                questions[code] = new QuestionSchema(code, type, Options(question));
-            }
-        }
-
-        return questions;
-    }
-
-    /// <summary>Options as strings; an option written as an object counts by its <c>value</c> (or <c>code</c>).</summary>
-    private static IReadOnlyList<string>? Options(JsonElement question)
-    {
-        if (!question.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        return
-        [
-            .. options.EnumerateArray()
-                .Select(o => o.ValueKind == JsonValueKind.String ? o.GetString() : Text(o, "value") ?? Text(o, "code"))
-                .OfType<string>(),
-        ];
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

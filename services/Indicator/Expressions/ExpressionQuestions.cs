@@ -50,9 +50,15 @@ public static class ExpressionQuestions
 
     private static void Collect(Operand operand, SortedSet<string> codes)
     {
-        if (operand is QuestionReference question)
+        switch (operand)
         {
-            codes.Add(question.Code);
+            case QuestionReference question:
+                codes.Add(question.Code);
+                break;
+            case Arithmetic arithmetic:
+                Collect(arithmetic.Left, codes);
+                Collect(arithmetic.Right, codes);
+                break;
         }
     }
 }

@@ -47,6 +47,18 @@ public enum ExpressionToken
     [Token(Example = ">=")]
     GreaterOrEqual,
 
+    [Token(Example = "+")]
+    Plus,
+
+    [Token(Example = "-")]
+    Minus,
+
+    [Token(Example = "*")]
+    Times,
+
+    [Token(Example = "/")]
+    Divide,
+
     [Token(Category = "keyword", Example = "and")]
     And,
 

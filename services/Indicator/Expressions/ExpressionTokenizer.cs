@@ -34,6 +34,10 @@ public sealed class ExpressionTokenizer : Tokenizer<ExpressionToken>
         ("[", ExpressionToken.OpenBracket),
         ("]", ExpressionToken.CloseBracket),
         (",", ExpressionToken.Comma),
+        ("+", ExpressionToken.Plus),
+        ("-", ExpressionToken.Minus),
+        ("*", ExpressionToken.Times),
+        ("/", ExpressionToken.Divide),
     ];
 
     public static ExpressionTokenizer Instance { get; } = new();
@@ -41,28 +45,34 @@ public sealed class ExpressionTokenizer : Tokenizer<ExpressionToken>
     protected override IEnumerable<Result<ExpressionToken>> Tokenize(TextSpan span)
     {
         var next = SkipWhiteSpace(span);
+        var afterOperand = false;
         while (next.HasValue)
         {
             var start = next.Location;
-            var token = ReadToken(start, next.Value);
+            var token = ReadToken(start, next.Value, afterOperand);
             yield return token;
             if (!token.HasValue)
             {
                 yield break;
             }
 
+            afterOperand = token.Value is ExpressionToken.QuestionCode or ExpressionToken.Number or ExpressionToken.CloseParenthesis;
             next = SkipWhiteSpace(token.Remainder);
         }
     }
 
-    private static Result<ExpressionToken> ReadToken(TextSpan start, char first)
+    /// <summary>
+    /// A '-' right before a digit starts a negative number (<c>ANTAL > -3</c>) unless it follows something with a
+    /// value, where it subtracts (<c>ANTAL-3</c>).
+    /// </summary>
+    private static Result<ExpressionToken> ReadToken(TextSpan start, char first, bool afterOperand)
     {
         if (char.IsLetter(first) || first == '_')
         {
             return ReadWord(start);
         }
 
-        if (char.IsAsciiDigit(first) || (first == '-' && Peek(start, 1) is { } digit && char.IsAsciiDigit(digit)))
+        if (char.IsAsciiDigit(first) || (first == '-' && !afterOperand && Peek(start, 1) is { } digit && char.IsAsciiDigit(digit)))
         {
             return ReadNumber(start);
         }

@@ -13,18 +13,17 @@ public static class ExpressionTypeChecker
         return errors;
     }
 
-    /// <summary>The <c>value</c> of a mean or sum must be a numeric question.</summary>
-    public static IReadOnlyList<ExpressionError> CheckNumber(Operand value, IReadOnlyDictionary<string, QuestionSchema> questions)
+    /// <summary>
+    /// A numeric expression (the <c>value</c> of a mean, median or sum, or a side of a ratio) must use numeric
+    /// questions only, and at least one. <paramref name="purpose"/> names what needs the number, for messages.
+    /// </summary>
+    public static IReadOnlyList<ExpressionError> CheckNumber(Operand value, IReadOnlyDictionary<string, QuestionSchema> questions, string purpose = "a mean or sum")
     {
         var errors = new List<ExpressionError>();
-        if (value is not QuestionReference reference)
+        CheckArithmetic(value, questions, errors, purpose);
+        if (ExpressionQuestions.Of(value).Count == 0)
         {
-            errors.Add(new ExpressionError(value.Position, "a mean or sum aggregates a question's answer: write its question code"));
-        }
-        else if (Resolve(reference, questions, errors) is { } question && !QuestionTypes.IsNumber(question.Type))
-        {
-            errors.Add(new ExpressionError(reference.Position,
-                $"{question.Code} is {QuestionTypes.Describe(question.Type)}; a mean or sum needs an integer, decimal or percent question"));
+            errors.Add(new ExpressionError(value.Position, $"{purpose} aggregates answers: use at least one question code, e.g. ANTAL"));
         }
 
         return errors;
@@ -62,9 +61,16 @@ public static class ExpressionTypeChecker
 
     private static void CheckComparison(Comparison comparison, IReadOnlyDictionary<string, QuestionSchema> questions, List<ExpressionError> errors)
     {
-        if (comparison.Left is not QuestionReference reference || comparison.Right is not Literal literal)
+        if (comparison.Right is not Literal literal)
         {
             errors.Add(new ExpressionError(comparison.Position, "a comparison compares a question code with a value"));
+            return;
+        }
+
+        if (comparison.Left is not QuestionReference reference)
+        {
+            CheckArithmetic(comparison.Left, questions, errors, "arithmetic");
+            RequireNumber(literal, errors);
             return;
         }
 
@@ -88,7 +94,12 @@ public static class ExpressionTypeChecker
     {
         if (membership.Item is not QuestionReference reference)
         {
-            errors.Add(new ExpressionError(membership.Position, "in tests a question code against a list of values"));
+            CheckArithmetic(membership.Item, questions, errors, "arithmetic");
+            foreach (var candidate in membership.Candidates)
+            {
+                RequireNumber(candidate, errors);
+            }
+
             return;
         }
 
@@ -100,6 +111,38 @@ public static class ExpressionTypeChecker
         foreach (var candidate in membership.Candidates)
         {
             CheckLiteral(question, candidate, errors);
+        }
+    }
+
+    /// <summary>Every question in arithmetic must be numeric; a literal divisor of 0 can never give a value.</summary>
+    private static void CheckArithmetic(Operand operand, IReadOnlyDictionary<string, QuestionSchema> questions, List<ExpressionError> errors, string purpose)
+    {
+        switch (operand)
+        {
+            case QuestionReference reference when Resolve(reference, questions, errors) is { } question && !QuestionTypes.IsNumber(question.Type):
+                errors.Add(new ExpressionError(reference.Position,
+                    $"{question.Code} is {QuestionTypes.Describe(question.Type)}; {purpose} needs an integer, decimal or percent question"));
+                break;
+            case Arithmetic arithmetic:
+                CheckArithmetic(arithmetic.Left, questions, errors, "arithmetic");
+                CheckArithmetic(arithmetic.Right, questions, errors, "arithmetic");
+                if (arithmetic is { Operator: ArithmeticOperator.Divide, Right: NumberLiteral { Value: 0 } zero })
+                {
+                    errors.Add(new ExpressionError(zero.Position, "dividing by 0 never gives a value"));
+                }
+
+                break;
+            case Literal literal and not NumberLiteral:
+                errors.Add(new ExpressionError(literal.Position, $"{purpose} needs numbers, not {literal.Text}"));
+                break;
+        }
+    }
+
+    private static void RequireNumber(Literal literal, List<ExpressionError> errors)
+    {
+        if (literal is not NumberLiteral)
+        {
+            errors.Add(new ExpressionError(literal.Position, $"arithmetic gives a number: compare it with a number, not {literal.Text}"));
         }
     }
 

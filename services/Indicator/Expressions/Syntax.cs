@@ -26,8 +26,8 @@ public enum ComparisonOperator
 }
 
 /// <summary>
-/// <c>left op right</c>. Today the left side is always a question and the right a literal; operands are
-/// general so that comparing two questions or arithmetic can be added without a new node.
+/// <c>left op right</c>. The left side is a question or arithmetic over numeric questions
+/// (<c>TRYGG_DIGITALA / TRYGG_ANTAL > 0.5</c>), the right side a literal.
 /// </summary>
 public sealed record Comparison(Operand Left, ComparisonOperator Operator, Operand Right, SourcePosition Position) : Condition(Position);
 
@@ -40,10 +40,24 @@ public sealed record Containment(QuestionReference Question, Literal Option, Sou
 /// <summary><c>answered(CODE)</c>: the organisation gave a (non-null) answer.</summary>
 public sealed record AnsweredCondition(QuestionReference Question, SourcePosition Position) : Condition(Position);
 
-/// <summary>Something with a value: a question's answer or a literal. <c>value</c> of mean/sum is one.</summary>
+/// <summary>Something with a value: a question's answer, a literal or arithmetic. <c>value</c> of mean/sum is one.</summary>
 public abstract record Operand(SourcePosition Position);
 
 public sealed record QuestionReference(string Code, SourcePosition Position) : Operand(Position);
+
+public enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
+
+/// <summary>
+/// <c>left op right</c> over numbers. It has no value when either side has none or when it divides by 0, so an
+/// organisation that left a count empty is left out rather than counted as 0.
+/// </summary>
+public sealed record Arithmetic(Operand Left, ArithmeticOperator Operator, Operand Right, SourcePosition Position) : Operand(Position);
 
 public abstract record Literal(SourcePosition Position) : Operand(Position)
 {

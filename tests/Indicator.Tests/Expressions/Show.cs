@@ -17,11 +17,21 @@ internal static class Show
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 
-    private static string Operand(Operand operand) => operand switch
+    public static string Operand(Operand operand) => operand switch
     {
         QuestionReference q => q.Code,
         Literal l => l.Text,
+        Arithmetic a => $"({Symbol(a.Operator)} {Operand(a.Left)} {Operand(a.Right)})",
         _ => throw new ArgumentOutOfRangeException(nameof(operand)),
+    };
+
+    private static string Symbol(ArithmeticOperator op) => op switch
+    {
+        ArithmeticOperator.Add => "+",
+        ArithmeticOperator.Subtract => "-",
+        ArithmeticOperator.Multiply => "*",
+        ArithmeticOperator.Divide => "/",
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
     private static string Symbol(ComparisonOperator op) => op switch
