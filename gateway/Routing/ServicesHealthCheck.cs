@@ -23,7 +23,7 @@ internal sealed class ServicesHealthCheck(IConfiguration configuration) : IHealt
 
     private async Task<bool> IsReadyAsync(string service, CancellationToken ct)
     {
-        var address = configuration[$"Services:{service}"] ?? configuration[$"ReverseProxy:Clusters:{service}:Destinations:primary:Address"];
+        var address = ServiceAddresses.Of(configuration, service);
         if (address is null)
         {
             return false;
@@ -31,7 +31,7 @@ internal sealed class ServicesHealthCheck(IConfiguration configuration) : IHealt
 
         try
         {
-            var response = await Probe.GetAsync(new Uri(new Uri(address), "/health/ready"), ct);
+            var response = await Probe.GetAsync(new Uri(address, "/health/ready"), ct);
             return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using VisionEHalsa.ServiceDefaults.Auth;
 using VisionEHalsa.ServiceDefaults.Http;
 using VisionEHalsa.ServiceDefaults.Messaging;
+using VisionEHalsa.ServiceDefaults.Operations;
 using VisionEHalsa.ServiceDefaults.Storage;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 using MassTransit;
@@ -72,6 +73,7 @@ public static class PlatformServiceDefaults
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOperations();
         return app;
     }
 

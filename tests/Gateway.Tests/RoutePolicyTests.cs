@@ -54,6 +54,10 @@ public sealed class RoutePolicyTests(GatewayFactory factory) : IClassFixture<Gat
     [InlineData("/api/v1/indicators/values", "indicator")]
     [InlineData("/api/v1/strategy", "strategy")]
     [InlineData("/api/v1/reports/2025/latest.pdf", "reporting")]
+    [InlineData("/api/v1/ops/survey/failures", "survey")]
+    [InlineData("/api/v1/ops/indicator/failures/0f8fad5bd9cb469fa16570867728950e-1a2b3c4d/replay", "indicator")]
+    [InlineData("/api/v1/ops/strategy/failures", "strategy")]
+    [InlineData("/api/v1/ops/reporting/failures", "reporting")]
     public void Public_paths_route_to_their_service(string path, string cluster)
     {
         var matches = Config.Routes.Where(r => Matches(r.Match.Path!, path)).ToList();

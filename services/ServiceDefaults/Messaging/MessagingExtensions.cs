@@ -1,6 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using VisionEHalsa.ServiceDefaults.Operations;
 
 namespace VisionEHalsa.ServiceDefaults.Messaging;
 
@@ -10,7 +13,8 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit 8 on RabbitMQ. Queues are prefixed with the service name; a message that still
-    /// fails after the retries goes to its <c>_error</c> queue, where operators find it.
+    /// fails after the retries is recorded in the service's <c>failures</c> and goes to its <c>_error</c>
+    /// queue; operators list and replay it at <c>/api/v1/ops/failures</c>.
     /// </summary>
     public static IServiceCollection AddPlatformMessaging(
         this IServiceCollection services,
@@ -30,12 +34,14 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(20);
         });
 
+        services.TryAddSingleton(sp => new FailureLog(serviceName, sp, sp.GetRequiredService<ILogger<FailureLog>>()));
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                endpoint.RecordFailures(context, queue);
                 if (temporaryQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.AutoDelete = true;
