@@ -3,7 +3,6 @@ using VisionEHalsa.Reporting.Consumers;
 using VisionEHalsa.Reporting.Editions;
 using VisionEHalsa.Reporting.Inputs;
 using VisionEHalsa.Reporting.Regeneration;
-using VisionEHalsa.Reporting.Rendering;
 using VisionEHalsa.ServiceDefaults.Messaging;
 
 namespace VisionEHalsa.Reporting;
@@ -14,20 +13,20 @@ public static class ReportingServiceExtensions
     {
         bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>();
         bus.AddConsumer<RegenerateReportOnStrategyChanged>();
+        bus.AddConsumer<RememberRoundOnSurveyRoundOpened>();
         return bus;
     }
 
     /// <summary>
-    /// The stored inputs (latest calculation per round, newest strategy), the durable list of years to
+    /// The stored inputs (latest calculation per round, newest strategy, what each round expects), the durable list of years to
     /// regenerate, the regenerator, and the relay that announces every edition as <c>ReportGenerated</c>.
     /// </summary>
     public static WebApplicationBuilder AddReporting(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Reporting").Get<ReportingOptions>() ?? new ReportingOptions();
-        PdfLicence.Apply(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Calculations>();
         builder.Services.AddSingleton<Strategies>();
+        builder.Services.AddSingleton<Rounds>();
         builder.Services.AddSingleton<ReportYears>();
         builder.Services.AddSingleton<ReportEditions>();
         builder.Services.AddSingleton<RegenerationSignal>();

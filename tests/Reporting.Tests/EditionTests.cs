@@ -9,7 +9,7 @@ namespace VisionEHalsa.Reporting.Tests;
 public sealed class EditionTests(ReportingHost host)
 {
     [Fact]
-    public async Task A_recalculation_produces_an_edition_with_csv_and_pdf()
+    public async Task A_recalculation_produces_an_edition_in_every_format()
     {
         var year = NewYear();
         var calculation = Calculation(year, NewRound(), DateTimeOffset.UtcNow, 10, Riket("DIGPLAN", 7, 10), Lan("DIGPLAN", "01", "Stockholms län", 3, 4));
@@ -19,7 +19,7 @@ public sealed class EditionTests(ReportingHost host)
         var edition = await host.EditionAsync(year, 1);
         Assert.Equal("draft", (string)edition["status"]!);
         Assert.Equal([calculation.CalculationId], edition.Ids());
-        Assert.Equal(["pdf", "csv"], edition["formats"]!.AsArray().Select(f => (string)f!));
+        Assert.Equal(["pdf", "xlsx", "html", "csv"], edition["formats"]!.AsArray().Select(f => (string)f!));
 
         var pdf = await host.Kansli.GetAsync($"/api/v1/reports/{year}/editions/1.pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

@@ -62,6 +62,18 @@ public sealed class PublishingTests(ReportingHost host)
     }
 
     [Fact]
+    public async Task The_api_document_describes_every_format_and_the_changes_of_an_edition()
+    {
+        var document = await host.Kansli.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/reports/{year}/latest.xlsx", document);
+        Assert.Contains("/api/v1/reports/{year}/editions/{edition}.html", document);
+        Assert.Contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", document);
+        Assert.Contains("\"changesSince\"", document);
+        Assert.Contains("\"ValueChange\"", document);
+    }
+
+    [Fact]
     public async Task Reports_need_a_token()
     {
         var response = await host.Factory.CreateClient().GetAsync("/api/v1/reports");

@@ -53,6 +53,13 @@ public sealed class ReportingHost : IAsyncLifetime
 
     public async Task<string> CsvAsync(string path) => await Kansli.GetStringAsync(path);
 
+    /// <summary>The rows of one sheet of a generated workbook, keyed by the header row.</summary>
+    public async Task<IReadOnlyList<IDictionary<string, object?>>> XlsxRowsAsync(string path, string sheet)
+    {
+        using var workbook = new MemoryStream(await Kansli.GetByteArrayAsync(path));
+        return Xlsx.Rows(workbook, sheet);
+    }
+
     public async Task<string> PdfTextAsync(string path)
     {
         var pdf = await Kansli.GetByteArrayAsync(path);
@@ -80,6 +87,12 @@ public static class Eventually
             await Task.Delay(100);
         }
     }
+}
+
+public static class Xlsx
+{
+    public static IReadOnlyList<IDictionary<string, object?>> Rows(Stream workbook, string sheet) =>
+        MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
 }
 
 public static class Pdf

@@ -15,8 +15,13 @@ internal static class TestData
 
     private static int _strategyVersion = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1_735_689_600) * 10;
 
-    /// <summary>A year far from real ones, so leftovers on the shared broker never meet this test's data.</summary>
-    public static int NewYear() => Random.Shared.Next(3000, 9000);
+    private static int _year = Random.Shared.Next(300, 400) * 10;
+
+    /// <summary>
+    /// A year far from real ones, so leftovers on the shared broker never meet this test's data, and far from
+    /// every other test's year: a report's series reaches ten years back, so neighbours would share data.
+    /// </summary>
+    public static int NewYear() => Interlocked.Add(ref _year, 40);
 
     public static string NewRound() => "round-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -32,6 +37,9 @@ internal static class TestData
 
     public static IndicatorValue Lan(string indicator, string code, string name, double numerator, double denominator) =>
         new(indicator, IndicatorLevels.Lan, code, name, Share(numerator, denominator), numerator, denominator, (int)denominator);
+
+    public static IndicatorValue Kommungrupp(string indicator, string code, double numerator, double denominator) =>
+        new(indicator, IndicatorLevels.Kommungrupp, code, code, Share(numerator, denominator), numerator, denominator, (int)denominator);
 
     public static StrategyChanged Strategy(int version, StrategyPeriod period) =>
         new(version, DateTimeOffset.UtcNow, "test-kansli", new StrategySnapshot(Vision, [period]));

@@ -6,7 +6,10 @@ using VisionEHalsa.Reporting.Regeneration;
 
 namespace VisionEHalsa.Reporting.Consumers;
 
-/// <summary>Keeps the round's latest calculation and marks its year for regeneration; older runs change nothing.</summary>
+/// <summary>
+/// Keeps the round's latest calculation and marks its year for regeneration, and the later years whose series
+/// include it; older runs change nothing.
+/// </summary>
 public sealed class RegenerateReportOnIndicatorsRecalculated(
     Calculations calculations,
     ReportYears years,
@@ -26,6 +29,7 @@ public sealed class RegenerateReportOnIndicatorsRecalculated(
 
         // Marked even for a redelivered duplicate: the first delivery may have stopped before marking.
         await years.MarkAsync(calculation.Year, context.CancellationToken);
+        await years.MarkLaterAsync(calculation.Year, calculation.Year + ReportInputs.SeriesYears - 1, context.CancellationToken);
         signal.Notify();
     }
 }

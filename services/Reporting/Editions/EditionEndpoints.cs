@@ -16,14 +16,14 @@ public static class EditionEndpoints
 
         group.MapGet("/{year:int}/latest", LatestAsync)
             .WithName("GetLatestReportEdition")
-            .WithSummary("The newest edition of a year's report.")
+            .WithSummary("The newest edition of a year's report, with the values that moved since the edition before it.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status401Unauthorized)
             .RequireAuthorization(PlatformPolicies.Authenticated);
 
         group.MapGet("/{year:int}/editions/{edition:int}", EditionAsync)
             .WithName("GetReportEdition")
-            .WithSummary("One edition of a year's report.")
+            .WithSummary("One edition of a year's report, with the values that moved since the edition before it.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status401Unauthorized)
             .RequireAuthorization(PlatformPolicies.Authenticated);
@@ -56,11 +56,11 @@ public static class EditionEndpoints
     public static async Task<Ok<List<EditionView>>> ListAsync(int? year, ReportEditions editions, CancellationToken ct) =>
         TypedResults.Ok((await editions.ListAsync(year, ct)).Select(EditionView.From).ToList());
 
-    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> LatestAsync(int year, ReportEditions editions, CancellationToken ct) =>
-        await editions.LatestAsync(year, ct) is { } latest ? TypedResults.Ok(EditionView.From(latest)) : NoReport(year);
+    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> LatestAsync(int year, ReportEditions editions, CancellationToken ct) =>
+        await editions.LatestAsync(year, ct) is { } latest ? TypedResults.Ok(await DetailsAsync(latest, editions, ct)) : NoReport(year);
 
-    public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> EditionAsync(int year, int edition, ReportEditions editions, CancellationToken ct) =>
-        await editions.GetAsync(year, edition, ct) is { } found ? TypedResults.Ok(EditionView.From(found)) : NoEdition(year, edition);
+    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> EditionAsync(int year, int edition, ReportEditions editions, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found ? TypedResults.Ok(await DetailsAsync(found, editions, ct)) : NoEdition(year, edition);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LatestFileAsync(
         int year, ReportFormat format, ReportEditions editions, CancellationToken ct) =>
@@ -76,6 +76,9 @@ public static class EditionEndpoints
         var published = await editions.PublishAsync(ReportEdition.IdFor(year, edition), time.GetUtcNow(), user.ClientId(), ct);
         return published is null ? NoEdition(year, edition) : TypedResults.Ok(EditionView.From(published));
     }
+
+    private static async Task<EditionDetails> DetailsAsync(ReportEdition edition, ReportEditions editions, CancellationToken ct) =>
+        EditionDetails.From(edition, await editions.ChangesOfAsync(edition, ct));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileOfAsync(
         ReportEdition edition, ReportFormat format, ReportEditions editions, CancellationToken ct)

@@ -16,6 +16,8 @@ public sealed record ReportFile(string Format, string FileId);
 /// <summary>
 /// One numbered edition of a year's report (id <c>{year}|{edition:D4}</c>). Its files never change once
 /// stored; publishing only sets its status. It is the outbox entry of its <see cref="ReportGenerated"/>.
+/// Besides the formats it keeps, as files, the values it published and what moved since
+/// <see cref="ChangesSince"/>, so the next edition can compare and the list stays out of every listing.
 /// </summary>
 public sealed record ReportEdition(
     string Id,
@@ -24,8 +26,12 @@ public sealed record ReportEdition(
     string Status,
     DateTimeOffset GeneratedAt,
     ReportBasis BasedOn,
-    string StrategyFingerprint,
+    string InputsFingerprint,
     IReadOnlyList<ReportFile> Files,
+    string? ValuesFileId,
+    string? ChangesFileId,
+    int? ChangesSince,
+    int ChangeCount,
     DateTimeOffset? PublishedAt,
     string? PublishedBy,
     bool Relayed,
@@ -39,10 +45,10 @@ public sealed record ReportEdition(
     public string? FileIdFor(ReportFormat format) => Files.FirstOrDefault(f => f.Format == format.Extension)?.FileId;
 
     /// <summary>
-    /// The same inputs: the same calculations, and the same strategy version or a newer one that changes
-    /// nothing this year's report shows.
+    /// The same inputs: the same calculations of the year, and the same everything else the report shows
+    /// (strategy period, earlier years of the series, what the rounds expected), whatever its version numbers.
     /// </summary>
-    public bool IsBasedOn(ReportBasis basis, string strategyFingerprint) =>
+    public bool IsBasedOn(ReportBasis basis, string inputsFingerprint) =>
         BasedOn.CalculationIds.SequenceEqual(basis.CalculationIds, StringComparer.Ordinal) &&
-        (BasedOn.StrategyVersion == basis.StrategyVersion || StrategyFingerprint == strategyFingerprint);
+        InputsFingerprint == inputsFingerprint;
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using VisionEHalsa.Reporting.Content;
 using VisionEHalsa.ServiceDefaults.Messaging;
 using VisionEHalsa.ServiceDefaults.Storage;
 
@@ -26,6 +28,24 @@ public sealed class ReportEditions(IDocumentStore store, OutboxSignal outbox)
         var editions = await _editions.FindAsync(year is { } y ? Query.Where("year", y) : Query.All, ct);
         return editions.OrderByDescending(e => e.Year).ThenByDescending(e => e.Edition).ToList();
     }
+
+    /// <summary>The values an edition published; null for an edition stored before editions kept them.</summary>
+    public Task<IReadOnlyList<ValueSnapshot>?> ValuesOfAsync(ReportEdition edition, CancellationToken ct) =>
+        ReadJsonAsync<IReadOnlyList<ValueSnapshot>>(edition.ValuesFileId, ct);
+
+    public async Task<IReadOnlyList<ValueChange>> ChangesOfAsync(ReportEdition edition, CancellationToken ct) =>
+        await ReadJsonAsync<IReadOnlyList<ValueChange>>(edition.ChangesFileId, ct) ?? [];
+
+    /// <summary>Stores a JSON file of an edition under a new unique id, which it returns.</summary>
+    public async Task<string> SaveJsonAsync<T>(int year, int edition, string name, T content, CancellationToken ct)
+    {
+        var id = $"{ReportEdition.IdFor(year, edition)}|{Guid.NewGuid():N}.{name}.json";
+        await store.Files.SaveAsync(id, $"{name}.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(content, DocumentJson.Options), ct);
+        return id;
+    }
+
+    private async Task<T?> ReadJsonAsync<T>(string? fileId, CancellationToken ct) where T : class =>
+        fileId is not null && await store.Files.GetAsync(fileId, ct) is { } file ? DocumentJson.FromUtf8<T>(file.Content) : null;
 
     /// <summary>False when another writer already took this edition number.</summary>
     public async Task<bool> TryAddAsync(ReportEdition edition, CancellationToken ct)

@@ -6,9 +6,13 @@ public sealed record ReportFormat(string Extension, string ContentType)
 {
     public static ReportFormat Pdf { get; } = new("pdf", "application/pdf");
 
+    public static ReportFormat Xlsx { get; } = new("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    public static ReportFormat Html { get; } = new("html", "text/html; charset=utf-8");
+
     public static ReportFormat Csv { get; } = new("csv", "text/csv; charset=utf-8");
 
-    public static IReadOnlyList<ReportFormat> All { get; } = [Pdf, Csv];
+    public static IReadOnlyList<ReportFormat> All { get; } = [Pdf, Xlsx, Html, Csv];
 
     public string FileName(int year, int edition) =>
         string.Create(CultureInfo.InvariantCulture, $"vision-ehalsa-{year}-utgava-{edition}.{Extension}");

@@ -1,41 +1,32 @@
-using System.Collections.Concurrent;
-using PdfSharp.Fonts;
+using SkiaSharp;
 
 namespace VisionEHalsa.Reporting.Fonts;
 
 /// <summary>
-/// Serves the embedded DejaVu Sans faces to PDFsharp for every family asked for, so a report looks the same
-/// on every machine and needs no installed fonts. Italic is simulated from the regular face.
+/// The embedded DejaVu Sans faces, so a report looks the same on every machine and needs no installed fonts.
+/// Loaded once per process: typefaces are immutable and safe to share between renderings.
 /// </summary>
-public sealed class ReportFonts : IFontResolver
+public static class ReportFonts
 {
+    /// <summary>The family the HTML report asks for first; the PDF embeds these very faces.</summary>
     public const string Family = "DejaVu Sans";
-    private const string Regular = "DejaVuSans";
-    private const string Bold = "DejaVuSans-Bold";
 
-    // PDFsharp takes one resolver per process, set before any font is used; hosts started later reuse it.
-    private static readonly Lazy<ReportFonts> Instance = new(() =>
+    private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSans"));
+    private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSans-Bold"));
+
+    public static SKTypeface Regular => RegularFace.Value;
+
+    public static SKTypeface Bold => BoldFace.Value;
+
+    private static SKTypeface Load(string face)
     {
-        var fonts = new ReportFonts();
-        GlobalFontSettings.FontResolver = fonts;
-        return fonts;
-    });
+        using var resource = typeof(ReportFonts).Assembly.GetManifestResourceStream($"Fonts.{face}.ttf")
+            ?? throw new InvalidOperationException($"The embedded font {face} is missing.");
+        var bytes = new MemoryStream();
+        resource.CopyTo(bytes);
+        bytes.Position = 0;
 
-    private readonly ConcurrentDictionary<string, byte[]> _faces = new();
-
-    public static void EnsureRegistered() => _ = Instance.Value;
-
-    public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: italic);
-
-    public byte[] GetFont(string faceName) => _faces.GetOrAdd(faceName, Load);
-
-    private static byte[] Load(string faceName)
-    {
-        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"Fonts.{faceName}.ttf")
-            ?? throw new InvalidOperationException($"The embedded font {faceName} is missing.");
-        using var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        return bytes.ToArray();
+        // The typeface reads glyphs lazily and takes ownership of the stream, so it is not disposed here.
+        return SKTypeface.FromStream(bytes) ?? throw new InvalidOperationException($"The embedded font {face} could not be read.");
     }
 }

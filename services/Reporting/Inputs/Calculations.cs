@@ -54,5 +54,17 @@ public sealed class Calculations(IDocumentStore store)
         return calculations.OrderBy(c => c.RoundId, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The current calculations of the years from <paramref name="from"/> through <paramref name="to"/>.</summary>
+    public async Task<IReadOnlyList<StoredCalculation>> ForYearsAsync(int from, int to, CancellationToken ct)
+    {
+        var all = new List<StoredCalculation>();
+        for (var year = from; year <= to; year++)
+        {
+            all.AddRange(await ForYearAsync(year, ct));
+        }
+
+        return all;
+    }
+
     public Task EnsureIndexesAsync(CancellationToken ct) => _calculations.EnsureIndexAsync("year", ct);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using VisionEHalsa.Contracts;
+using VisionEHalsa.Reporting.Content;
 using VisionEHalsa.Reporting.Editions;
 using VisionEHalsa.Reporting.Inputs;
 using VisionEHalsa.Reporting.Rendering;
@@ -12,6 +12,7 @@ namespace VisionEHalsa.Reporting.Regeneration;
 public sealed class EditionGenerator(
     Calculations calculations,
     Strategies strategies,
+    Rounds rounds,
     ReportEditions editions,
     TimeProvider time,
     ILogger<EditionGenerator> logger)
@@ -20,37 +21,44 @@ public sealed class EditionGenerator(
     private static readonly Counter<long> Generated = PlatformMetrics.Meter.CreateCounter<long>(
         "platform.reports.generated", description: "Report editions generated");
 
+    private static readonly Histogram<double> RenderTime = PlatformMetrics.Meter.CreateHistogram<double>(
+        "platform.reports.rendering", unit: "ms", description: "Time to build and render one edition in every format");
+
     public async Task<ReportEdition?> GenerateAsync(int year, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var inputs = await calculations.ForYearAsync(year, ct);
-            if (inputs.Count == 0)
+            if (await ReportInputs.LoadAsync(year, calculations, strategies, rounds, ct) is not { } inputs)
             {
                 return null;
             }
 
-            var strategy = await strategies.CurrentAsync(ct);
-            var basis = new ReportBasis(inputs.Select(c => c.CalculationId).Order(StringComparer.Ordinal).ToList(), strategy?.Version ?? 0);
-            var fingerprint = ReportContent.Fingerprint(strategy?.Strategy, year);
+            var fingerprint = inputs.Fingerprint();
             var latest = await editions.LatestAsync(year, ct);
-            if (latest is not null && latest.IsBasedOn(basis, fingerprint))
+            if (latest is not null && latest.IsBasedOn(inputs.Basis, fingerprint))
             {
                 return null;
             }
 
             var number = (latest?.Edition ?? 0) + 1;
-            var content = ReportContent.Build(year, number, time.GetUtcNow(), inputs, strategy?.Strategy);
+            var values = ReportContent.SnapshotOf(inputs);
+            var changes = await ChangesSinceAsync(latest, values, ct);
+            var rendering = Stopwatch.StartNew();
+            var content = ReportContent.Build(inputs, number, time.GetUtcNow(), changes);
             var files = await SaveFilesAsync(content, ct);
+            RenderTime.Record(rendering.Elapsed.TotalMilliseconds);
             var edition = new ReportEdition(
-                ReportEdition.IdFor(year, number), year, number, EditionStatus.Draft, content.GeneratedAt, basis, fingerprint,
-                files, PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id);
+                ReportEdition.IdFor(year, number), year, number, EditionStatus.Draft, content.GeneratedAt, inputs.Basis, fingerprint, files,
+                await editions.SaveJsonAsync(year, number, "values", values, ct),
+                await editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct),
+                changes.Since, changes.Changes.Count,
+                PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id);
             if (await editions.TryAddAsync(edition, ct))
             {
                 Activity.Current?.SetTag("platform.report.edition", number);
                 Generated.Add(1);
-                logger.LogInformation("Generated edition {Edition} of the report for {Year} from {Calculations} and strategy version {StrategyVersion}",
-                    number, year, basis.CalculationIds, basis.StrategyVersion);
+                logger.LogInformation("Generated edition {Edition} of the report for {Year} from {Calculations} and strategy version {StrategyVersion}; {Changes} values moved",
+                    number, year, inputs.Basis.CalculationIds, inputs.Basis.StrategyVersion, changes.Changes.Count);
                 return edition;
             }
         }
@@ -59,12 +67,24 @@ public sealed class EditionGenerator(
     }
 
     public Task EnsureIndexesAsync(CancellationToken ct) =>
-        Task.WhenAll(calculations.EnsureIndexesAsync(ct), editions.EnsureIndexesAsync(ct));
+        Task.WhenAll(calculations.EnsureIndexesAsync(ct), rounds.EnsureIndexesAsync(ct), editions.EnsureIndexesAsync(ct));
+
+    /// <summary>Against the latest edition's published values; an edition from before values were kept gives an empty list.</summary>
+    private async Task<EditionChanges> ChangesSinceAsync(ReportEdition? latest, IReadOnlyList<ValueSnapshot> values, CancellationToken ct)
+    {
+        if (latest is null)
+        {
+            return EditionChanges.First;
+        }
+
+        var before = await editions.ValuesOfAsync(latest, ct);
+        return before is null ? new EditionChanges(latest.Edition, []) : EditionChanges.Between(latest.Edition, before, values);
+    }
 
     private async Task<IReadOnlyList<ReportFile>> SaveFilesAsync(ReportContent content, CancellationToken ct)
     {
         var files = new List<ReportFile>();
-        foreach (var (format, bytes) in new[] { (ReportFormat.Pdf, PdfReport.Render(content)), (ReportFormat.Csv, CsvReport.Render(content)) })
+        foreach (var (format, bytes) in ReportFiles.Render(content))
         {
             var id = $"{ReportEdition.IdFor(content.Year, content.Edition)}|{Guid.NewGuid():N}.{format.Extension}";
             await editions.Files.SaveAsync(id, format.FileName(content.Year, content.Edition), format.ContentType, bytes, ct);

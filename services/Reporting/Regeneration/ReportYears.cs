@@ -51,6 +51,18 @@ public sealed class ReportYears(IDocumentStore store)
         }
     }
 
+    /// <summary>
+    /// Marks the years after <paramref name="year"/>, up to <paramref name="through"/>, that have had data: their
+    /// reports show this year in their series and as their "year before".
+    /// </summary>
+    public async Task MarkLaterAsync(int year, int through, CancellationToken ct)
+    {
+        foreach (var later in (await _years.FindAsync(Query.All, ct)).Where(y => y.Year > year && y.Year <= through).OrderBy(y => y.Year))
+        {
+            await MarkAsync(later.Year, ct);
+        }
+    }
+
     public async Task<IReadOnlyList<ReportYear>> DirtyAsync(CancellationToken ct) =>
         (await _years.FindAsync(Query.Where("dirty", true), ct)).OrderBy(y => y.Year).ToList();
 

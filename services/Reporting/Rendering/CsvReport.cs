@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VisionEHalsa.Contracts;
+using VisionEHalsa.Reporting.Content;
 
 namespace VisionEHalsa.Reporting.Rendering;
 
