@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using VisionEHalsa.EndToEnd.Tests.Telemetry;
 using VisionEHalsa.TestSupport;
 
 namespace VisionEHalsa.EndToEnd.Tests;
@@ -29,6 +30,9 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public string DataDirectory { get; } = TestEnvironment.NewDataDirectory("e2e");
 
+    /// <summary>Where the five processes send their spans (OTLP/HTTP), as they would to Jaeger.</summary>
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+
     public Uri Gateway => new($"http://127.0.0.1:{_ports["gateway"]}");
 
     public Uri ServiceAddress(string name) => new($"http://127.0.0.1:{_ports[name]}");
@@ -42,6 +46,7 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Telemetry = await OtlpReceiver.StartAsync();
         File.WriteAllText(ClientsFile, JsonSerializer.Serialize(
             Clients.Select(c => new { clientId = c.ClientId, clientSecret = c.Secret, role = c.Role, organisationId = c.Organisation })));
         foreach (var (name, _, _) in Processes)
@@ -57,14 +62,14 @@ public sealed class RunningPlatform : IAsyncLifetime
         await Task.WhenAll(Processes.Select(p => WaitUntilReadyAsync(p.Name)));
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         foreach (var name in _running.Keys.ToList())
         {
             Kill(name);
         }
 
-        return Task.CompletedTask;
+        await Telemetry.DisposeAsync();
     }
 
     private string ClientsFile => Path.Combine(DataDirectory, "clients.json");
@@ -97,6 +102,10 @@ public sealed class RunningPlatform : IAsyncLifetime
         env["Auth__PublicKeyPath"] = TestAuth.PublicKeyPath;
         env["Auth__SigningKeyPath"] = TestAuth.SigningKeyPath;
         env["Auth__ClientsFile"] = ClientsFile;
+        env["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint;
+        env["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        env["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        env["OTEL_METRIC_EXPORT_INTERVAL"] = "60000";
         foreach (var (service, _, _) in Processes.Where(p => p.Name != "gateway"))
         {
             env[$"Services__{service}"] = ServiceAddress(service).ToString().TrimEnd('/');

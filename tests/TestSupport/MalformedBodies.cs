@@ -28,7 +28,7 @@ public sealed class MalformedBodies(string valid, string[] numericCodes, (string
             r => ("unknown field", Utf8(Pick(r,
                 Valid[..^1] + ",\"extra\":" + r.Next() + "}",
                 Valid[..^1] + ",\"answer\":{}}",
-                Valid.Replace("\"ANDEL\"", "\"OKAND" + r.Next(1000) + "\""),
+                Valid.Replace("\"" + numericCodes[^1] + "\"", "\"OKAND" + r.Next(1000) + "\""),
                 "{\"svar\":" + Valid[11..],
                 Valid[..^1] + ",\"status\":" + Pick(r, "1", "true", "\"final\"", "[]", "{}") + "}")), json),
             r => ("deep nesting", Utf8(Pick(r, "", "{\"answers\":", "{\"answers\":{\"DIGPLAN\":", "[{\"answers\":") + new string(Pick(r, '[', '{'), r.Next(65, 10_001))), json),

@@ -55,7 +55,7 @@ public sealed class EditionGenerator(
                 PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id);
             if (await editions.TryAddAsync(edition, ct))
             {
-                Activity.Current?.SetTag("platform.report.edition", number);
+                Activity.Current?.SetTag("platform.edition", number);
                 Generated.Add(1);
                 logger.LogInformation("Generated edition {Edition} of the report for {Year} from {Calculations} and strategy version {StrategyVersion}; {Changes} values moved",
                     number, year, inputs.Basis.CalculationIds, inputs.Basis.StrategyVersion, changes.Changes.Count);
