@@ -2,6 +2,7 @@ using MassTransit;
 using VisionEHalsa.Reporting.Consumers;
 using VisionEHalsa.Reporting.Editions;
 using VisionEHalsa.Reporting.Inputs;
+using VisionEHalsa.Reporting.Pipeline;
 using VisionEHalsa.Reporting.Regeneration;
 using VisionEHalsa.ServiceDefaults.Messaging;
 
@@ -14,6 +15,8 @@ public static class ReportingServiceExtensions
         bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>();
         bus.AddConsumer<RegenerateReportOnStrategyChanged>();
         bus.AddConsumer<RememberRoundOnSurveyRoundOpened>();
+        bus.AddConsumer<TrackPipelineOnResponseSubmitted>();
+        bus.AddConsumer<TrackPipelineOnIndicatorsRecalculated>();
         return bus;
     }
 
@@ -31,6 +34,7 @@ public static class ReportingServiceExtensions
         builder.Services.AddSingleton<ReportEditions>();
         builder.Services.AddSingleton<RegenerationSignal>();
         builder.Services.AddSingleton<EditionGenerator>();
+        builder.Services.AddSingleton<PipelineTrail>();
         builder.Services.AddHostedService<ReportRegenerator>();
         builder.Services.AddOutboxRelay<ReportEdition>(ReportEditions.CollectionName, e => e.ToEvent());
         return builder;
@@ -39,6 +43,7 @@ public static class ReportingServiceExtensions
     public static WebApplication MapReportEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/v1/reports").WithTags("Reports").MapEditions();
+        app.MapGroup("/api/v1/pipeline").WithTags("Pipeline").MapPipeline();
         return app;
     }
 }

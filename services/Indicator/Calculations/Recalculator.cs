@@ -27,6 +27,9 @@ public sealed class Recalculator(
     private static readonly Counter<long> Recalculations =
         PlatformMetrics.Meter.CreateCounter<long>("platform.indicator.recalculations", description: "Round recalculations that stored a new calculation");
 
+    private static readonly Histogram<double> RecalculationTime = PlatformMetrics.Meter.CreateHistogram<double>(
+        "platform.recalculation.duration", unit: "ms", description: "Time to recalculate every indicator of a round and store the result");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
@@ -101,7 +104,10 @@ public sealed class Recalculator(
     {
         // Joins the trace of the write that made the round dirty, so a response can be followed to its values.
         ActivityContext.TryParse(round.TraceParent, null, out var parent);
-        using var activity = PlatformTelemetry.Source.StartActivity("recalculate round", ActivityKind.Internal, parent);
+        var links = (round.Waiting ?? []).Select(w => ActivityContext.TryParse(w, null, out var linked) ? new ActivityLink(linked) : default)
+            .Where(l => l.Context != default).ToList();
+        using var activity = PlatformTelemetry.Source.StartActivity("recalculate round", ActivityKind.Internal, parent, links: links);
+        var started = Stopwatch.GetTimestamp();
         activity?.SetTag("platform.round", round.RoundId);
 
         var inForce = await definitions.InForceForAsync(round.QuestionnaireId, ct);
@@ -125,6 +131,7 @@ public sealed class Recalculator(
         if (await calculations.StoreAsync(calculation, ct))
         {
             Recalculations.Add(1);
+            RecalculationTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             logger.LogInformation("Round {Round} recalculated as {Calculation} from {Responses} responses", round.RoundId, id, basis.Responses);
         }
 

@@ -5,7 +5,8 @@ namespace VisionEHalsa.Indicator.Calculations;
 /// has received, and whether it needs recalculating (<see cref="Dirty"/> survives a restart).
 /// <see cref="Revision"/> grows with every write, so a recalculation clears <see cref="Dirty"/> only if
 /// nothing arrived while it ran. <see cref="Population"/> and <see cref="Expected"/> come from
-/// <c>SurveyRoundOpened</c>: null until it has been seen.
+/// <c>SurveyRoundOpened</c>: null until it has been seen. <see cref="Waiting"/> holds the traceparents of the
+/// responses since the last calculation, so the coalesced recalculation links every one of their traces.
 /// </summary>
 public sealed record RoundState(
     string Id,
@@ -21,8 +22,12 @@ public sealed record RoundState(
     string? LastCalculationId,
     DateTimeOffset? LastCalculatedAt,
     string? Population = null,
-    int? Expected = null)
+    int? Expected = null,
+    IReadOnlyList<string>? Waiting = null)
 {
+    /// <summary>At most this many traces of waiting responses are linked from one recalculation.</summary>
+    public const int MaxWaiting = 64;
+
     public static RoundState New(string roundId, string questionnaireId, int year) =>
         new(roundId, roundId, questionnaireId, year, null, 0, false, false, 0, null, null, null);
 }

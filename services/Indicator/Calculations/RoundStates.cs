@@ -18,6 +18,7 @@ public sealed class RoundStates(IDocumentStore store)
             Responses = responses,
             Dirty = true,
             TraceParent = Activity.Current?.Id,
+            Waiting = WithCurrentTrace(current?.Waiting),
         }, ct);
 
     /// <summary>
@@ -71,6 +72,7 @@ public sealed class RoundStates(IDocumentStore store)
         var finished = calculatedFrom with
         {
             Dirty = false,
+            Waiting = null,
             Revision = calculatedFrom.Revision + 1,
             LastCalculationId = calculationId ?? calculatedFrom.LastCalculationId,
             LastCalculatedAt = calculationId is null ? calculatedFrom.LastCalculatedAt : at,
@@ -115,6 +117,11 @@ public sealed class RoundStates(IDocumentStore store)
 
         throw new InvalidOperationException($"Round {roundId} kept changing; the message will be retried.");
     }
+
+    private static IReadOnlyList<string>? WithCurrentTrace(IReadOnlyList<string>? waiting) =>
+        Activity.Current?.Id is { } id
+            ? [.. (waiting ?? []).Where(w => w != id).TakeLast(RoundState.MaxWaiting - 1), id]
+            : waiting;
 
     private static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset candidate) =>
         current is { } c && c >= candidate ? c : candidate;

@@ -24,6 +24,9 @@ public sealed class EditionGenerator(
     private static readonly Histogram<double> RenderTime = PlatformMetrics.Meter.CreateHistogram<double>(
         "platform.reports.rendering", unit: "ms", description: "Time to build and render one edition in every format");
 
+    private static readonly Histogram<double> Freshness = PlatformMetrics.Meter.CreateHistogram<double>(
+        "platform.reports.freshness", unit: "s", description: "Time from the newest accepted response an edition includes to the edition being stored");
+
     public async Task<ReportEdition?> GenerateAsync(int year, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -57,6 +60,11 @@ public sealed class EditionGenerator(
             {
                 Activity.Current?.SetTag("platform.edition", number);
                 Generated.Add(1);
+                if (inputs.Calculations.Count > 0)
+                {
+                    Freshness.Record((content.GeneratedAt - inputs.Calculations.Max(c => c.BasedOn.Watermark)).TotalSeconds);
+                }
+
                 logger.LogInformation("Generated edition {Edition} of the report for {Year} from {Calculations} and strategy version {StrategyVersion}; {Changes} values moved",
                     number, year, inputs.Basis.CalculationIds, inputs.Basis.StrategyVersion, changes.Changes.Count);
                 return edition;

@@ -48,6 +48,7 @@ public static class MessagingExtensions
                     rabbit.Durable = false;
                 }
             });
+            x.AddConsumeObserver<ConsumerLagObserver>();
             configure?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

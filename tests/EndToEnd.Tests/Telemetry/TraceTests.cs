@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace VisionEHalsa.EndToEnd.Tests.Telemetry;
 
@@ -49,6 +50,22 @@ public sealed class TraceTests(RunningPlatform platform)
         Assert.Contains(trace, s => s.Service == "indicator" && s.Attributes.ContainsKey("platform.calculation"));
         Assert.Contains(trace, s => s.Service == "reporting" && s.Attributes.ContainsKey("platform.edition"));
         Assert.DoesNotContain(trace, s => s.Attributes.Values.Any(v => v is "Ja, alla" or "Ja, några"));
+
+        // The operator's pipeline view leads to the same trace, the calculation and the edition.
+        var operations = await platform.ClientForAsync("operator");
+        var response = await operations.GetFromJsonAsync<JsonElement>($"/api/v1/pipeline/responses/{scenario.RoundId}/kommun:0180");
+        Assert.Equal(traceId, response.GetProperty("traceId").GetString());
+        Assert.Equal(1, response.GetProperty("version").GetInt32());
+        Assert.Equal(JsonValueKind.Object, response.GetProperty("calculation").ValueKind);
+        Assert.Equal(JsonValueKind.Object, response.GetProperty("edition").ValueKind);
+        var round = await operations.GetFromJsonAsync<JsonElement>($"/api/v1/pipeline/rounds/{scenario.RoundId}");
+        foreach (var step in new[] { "lastResponse", "lastRecalculation", "lastEdition" })
+        {
+            Assert.True(round.GetProperty(step).TryGetProperty("traceId", out _), $"{step} has no trace id: {round}");
+        }
+
+        var partner = await platform.ClientForAsync("stockholm");
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/api/v1/pipeline/rounds/{scenario.RoundId}")).StatusCode);
     }
 
     /// <summary>The spans of a trace, plus every span that links to them (a coalesced recalculation, a regeneration) and their traces, transitively.</summary>

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using VisionEHalsa.Contracts;
+using VisionEHalsa.ServiceDefaults.Storage;
+
+namespace VisionEHalsa.Reporting.Pipeline;
+
+/// <summary>The latest accepted version of one organisation's response, as the pipeline saw it pass.</summary>
+public sealed record TrackedResponse(string Id, string RoundId, string OrganisationId, int Year, int Version, DateTimeOffset ReceivedAt, string? TraceId);
+
+/// <summary>A calculation of a round: what it includes (responses up to its watermark) and its trace.</summary>
+public sealed record TrackedCalculation(string CalculationId, DateTimeOffset CalculatedAt, DateTimeOffset Watermark, int Responses, string? TraceId);
+
+/// <summary>A round's trail through the pipeline: its last response and its recent calculations.</summary>
+public sealed record TrackedRound(string Id, int Year, TrackedResponse? LastResponse, IReadOnlyList<TrackedCalculation> Calculations, long Revision);
+
+/// <summary>
+/// What operators follow: where a response is, which calculation and edition include it, with trace ids.
+/// Kept from the events the reporting service sees at the end of the pipeline; written latest-wins.
+/// </summary>
+public sealed class PipelineTrail(IDocumentStore store)
+{
+    /// <summary>Recent calculations kept per round; enough to find the first one that included a recent response.</summary>
+    private const int KeptCalculations = 50;
+
+    private readonly IDocumentCollection<TrackedResponse> _responses = store.Collection<TrackedResponse>("pipeline_responses");
+    private readonly IDocumentCollection<TrackedRound> _rounds = store.Collection<TrackedRound>("pipeline_rounds");
+
+    public Task<TrackedResponse?> ResponseAsync(string roundId, string organisationId, CancellationToken ct) =>
+        _responses.GetAsync(roundId + "|" + organisationId, ct);
+
+    public Task<TrackedRound?> RoundAsync(string roundId, CancellationToken ct) => _rounds.GetAsync(roundId, ct);
+
+    public async Task ResponseAcceptedAsync(ResponseSubmitted response, CancellationToken ct)
+    {
+        var id = response.RoundId + "|" + response.Organisation.Id;
+        var tracked = new TrackedResponse(id, response.RoundId, response.Organisation.Id, response.Year, response.Version, response.ReceivedAt, Activity.Current?.TraceId.ToString());
+        var current = await _responses.GetAsync(id, ct);
+        if (current is null || current.Version < tracked.Version)
+        {
+            await _responses.UpsertAsync(id, tracked, ct);
+        }
+
+        await UpdateRoundAsync(response.RoundId, response.Year, round =>
+            round.LastResponse is { } last && last.ReceivedAt > tracked.ReceivedAt ? round : round with { LastResponse = tracked }, ct);
+    }
+
+    public Task CalculationReceivedAsync(IndicatorsRecalculated calculation, CancellationToken ct)
+    {
+        var tracked = new TrackedCalculation(calculation.CalculationId, calculation.CalculatedAt, calculation.BasedOn.Watermark, calculation.BasedOn.Responses, Activity.Current?.TraceId.ToString());
+        return UpdateRoundAsync(calculation.RoundId, calculation.Year, round => round.Calculations.Any(c => c.CalculationId == tracked.CalculationId)
+            ? round
+            : round with { Calculations = [.. round.Calculations.Append(tracked).OrderBy(c => c.Watermark).ThenBy(c => c.CalculatedAt).TakeLast(KeptCalculations)] }, ct);
+    }
+
+    private async Task UpdateRoundAsync(string roundId, int year, Func<TrackedRound, TrackedRound> change, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var current = await _rounds.GetAsync(roundId, ct);
+            var next = change(current ?? new TrackedRound(roundId, year, null, [], 0)) with { Revision = (current?.Revision ?? 0) + 1 };
+            if (current is null ? await _rounds.TryInsertAsync(roundId, next, ct) : await _rounds.TryReplaceAsync(roundId, next, "revision", current.Revision, ct))
+            {
+                return;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + attempt), ct);
+        }
+
+        throw new InvalidOperationException($"The pipeline trail of round {roundId} kept changing; the message will be retried.");
+    }
+}
