@@ -14,6 +14,14 @@ public sealed class GatewayOptions
     public int TokenRequestsPerMinute { get; set; } = 120;
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Browser origins allowed to call the API; none unless configured (<c>Gateway:Cors:Origins</c>).</summary>
+    public CorsSettings Cors { get; set; } = new();
+}
+
+public sealed class CorsSettings
+{
+    public string[] Origins { get; set; } = [];
 }
 
 /// <summary>The policies a gateway route may name. A route naming anything else fails the gateway's tests.</summary>
@@ -23,14 +31,17 @@ public static class EdgePolicies
     public const string TokenRateLimit = "token";
     public const string DefaultTimeout = "default";
 
-    /// <summary>YARP's own name for a route open to everyone: only the API documents use it.</summary>
+    /// <summary>YARP's own name for a route open to everyone: the API documents, and reading reports (the reporting service decides which).</summary>
     public const string Anonymous = "anonymous";
 
-    public static IReadOnlySet<string> Authorization { get; } = new HashSet<string> { Anonymous, PlatformPolicies.Authenticated, PlatformPolicies.Kansli, PlatformPolicies.Operations };
+    public static IReadOnlySet<string> Authorization { get; } = new HashSet<string> { Anonymous, PlatformPolicies.Authenticated, PlatformPolicies.Kansli, PlatformPolicies.Operations, PlatformPolicies.Admin };
 
     public static IReadOnlySet<string> RateLimits { get; } = new HashSet<string> { ClientRateLimit, TokenRateLimit };
 
     public static IReadOnlySet<string> Timeouts { get; } = new HashSet<string> { DefaultTimeout };
+
+    /// <summary>The body a route takes unless it names a larger one: what every service accepts by default.</summary>
+    public const long DefaultMaxRequestBodyBytes = ServiceDefaults.PlatformServiceDefaults.DefaultMaxRequestBodyBytes;
 
     public static IServiceCollection AddEdgePolicies(this IServiceCollection services, GatewayOptions options)
     {
@@ -52,6 +63,18 @@ public static class EdgePolicies
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddRequestTimeouts(t => t.AddPolicy(DefaultTimeout, TimeSpan.FromSeconds(options.TimeoutSeconds)));
+        services.AddCors(cors =>
+        {
+            if (options.Cors.Origins.Length > 0)
+            {
+                // Bearer tokens, not cookies: no credentials, so an allowed origin still needs a token of its own.
+                cors.AddDefaultPolicy(policy => policy.WithOrigins(options.Cors.Origins)
+                    .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
+                    .WithHeaders("Authorization", "Content-Type", "Idempotency-Key")
+                    .WithExposedHeaders("Location", "Retry-After")
+                    .SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+            }
+        });
         return services;
     }
 

@@ -1,3 +1,4 @@
+using VisionEHalsa.ServiceDefaults.Audit;
 using Yarp.ReverseProxy.Configuration;
 
 namespace VisionEHalsa.Gateway.Routing;
@@ -37,6 +38,13 @@ public static class GatewayRouting
             });
             return next(context);
         });
+
+        // Closed unless origins are configured: without the middleware no response carries an Access-Control header.
+        if (app.Services.GetRequiredService<GatewayOptions>().Cors.Origins.Length > 0)
+        {
+            app.UseCors();
+        }
+
         return app;
     }
 
@@ -44,7 +52,8 @@ public static class GatewayRouting
     {
         app.UseRateLimiter();
         app.UseRequestTimeouts();
-        app.MapReverseProxy();
+        // The services record the writes they receive; the gateway records only its own.
+        app.MapReverseProxy().WithMetadata(new NotAuditedAttribute());
         return app;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using VisionEHalsa.ServiceDefaults.Audit;
 using VisionEHalsa.ServiceDefaults.Auth;
 using VisionEHalsa.ServiceDefaults.Http;
 using VisionEHalsa.ServiceDefaults.Messaging;
@@ -44,11 +46,13 @@ public static class PlatformServiceDefaults
         return builder;
     }
 
-    /// <summary>The service's own database (LiteDB embedded, MongoDB when configured), checked by readiness.</summary>
+    /// <summary>The service's own database (LiteDB embedded, MongoDB when configured), checked by readiness, and its audit log.</summary>
     public static WebApplicationBuilder AddDocumentStore(this WebApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddDocumentStore(builder.Configuration, serviceName);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.AddSingleton(provider => new AuditLog(serviceName, provider.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddOptions<AuditOptions>();
         return builder;
     }
 
@@ -64,6 +68,13 @@ public static class PlatformServiceDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // Between the two: the caller is known, and a refusal by authorization is recorded too.
+        var audited = app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(AuditLog));
+        if (audited)
+        {
+            app.UseMiddleware<AuditMiddleware>();
+        }
+
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -74,6 +85,11 @@ public static class PlatformServiceDefaults
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOperations();
+        if (audited && app.Services.GetRequiredService<IOptions<AuditOptions>>().Value.MapListEndpoint)
+        {
+            app.MapAuditLog();
+        }
+
         return app;
     }
 

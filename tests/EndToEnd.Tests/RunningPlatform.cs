@@ -106,7 +106,7 @@ public sealed class RunningPlatform : IAsyncLifetime
         env["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         env["OTEL_BSP_SCHEDULE_DELAY"] = "200";
         env["OTEL_METRIC_EXPORT_INTERVAL"] = "60000";
-        foreach (var (service, _, _) in Processes.Where(p => p.Name != "gateway"))
+        foreach (var (service, _, _) in Processes)
         {
             env[$"Services__{service}"] = ServiceAddress(service).ToString().TrimEnd('/');
         }

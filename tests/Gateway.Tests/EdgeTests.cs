@@ -19,7 +19,6 @@ public sealed class EdgeTests(GatewayFactory factory) : IClassFixture<GatewayFac
     [InlineData("/api/v1/rounds/2025/responses/kommun:0180")]
     [InlineData("/api/v1/indicators/values?year=2025")]
     [InlineData("/api/v1/strategy")]
-    [InlineData("/api/v1/reports")]
     public async Task A_request_without_a_token_gets_401_at_the_gateway(string path)
     {
         var response = await factory.CreateClient().GetAsync(path);

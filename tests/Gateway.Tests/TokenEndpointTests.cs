@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
-using VisionEHalsa.Gateway.Tokens;
+using VisionEHalsa.Gateway.Clients;
 using VisionEHalsa.TestSupport;
 
 namespace VisionEHalsa.Gateway.Tests;
@@ -79,12 +79,16 @@ public sealed class TokenEndpointTests(GatewayFactory factory) : IClassFixture<G
     }
 
     [Fact]
-    public void Secrets_are_checked_against_hashes_only()
+    public void Secrets_are_checked_against_salted_hashes_only()
     {
-        var registry = new ClientRegistry([GatewayFactory.Kansli]);
-        Assert.NotNull(registry.Authenticate(GatewayFactory.Kansli.ClientId, GatewayFactory.Kansli.ClientSecret));
-        Assert.Null(registry.Authenticate(GatewayFactory.Kansli.ClientId, GatewayFactory.Kansli.ClientSecret + "x"));
-        Assert.Null(registry.Authenticate("nobody", GatewayFactory.Kansli.ClientSecret));
-        Assert.DoesNotContain(GatewayFactory.Kansli.ClientSecret, JsonSerializer.Serialize(registry.Authenticate(GatewayFactory.Kansli.ClientId, GatewayFactory.Kansli.ClientSecret)));
+        var secret = GatewayFactory.Kansli.ClientSecret;
+        var hash = ClientSecrets.Hash(secret);
+
+        Assert.True(ClientSecrets.Verify(secret, hash));
+        Assert.False(ClientSecrets.Verify(secret + "x", hash));
+        Assert.False(ClientSecrets.Verify(secret, null));
+        Assert.DoesNotContain(secret, hash);
+        Assert.NotEqual(hash, ClientSecrets.Hash(secret));
+        Assert.StartsWith("pbkdf2-sha256$100000$", hash);
     }
 }

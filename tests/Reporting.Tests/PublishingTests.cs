@@ -43,7 +43,7 @@ public sealed class PublishingTests(ReportingHost host)
         var response = await partner.PostAsync($"/api/v1/reports/{year}/editions/1/publish", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("draft", (string)(await partner.GetFromJsonAsync<JsonObject>($"/api/v1/reports/{year}/latest"))!["status"]!);
+        Assert.Equal("draft", (string)(await host.Kansli.GetFromJsonAsync<JsonObject>($"/api/v1/reports/{year}/latest"))!["status"]!);
     }
 
     [Fact]
@@ -74,10 +74,27 @@ public sealed class PublishingTests(ReportingHost host)
     }
 
     [Fact]
-    public async Task Reports_need_a_token()
+    public async Task Published_editions_are_open_to_anyone_and_drafts_only_to_the_kansli()
     {
-        var response = await host.Factory.CreateClient().GetAsync("/api/v1/reports");
+        var year = NewYear();
+        await host.Bus.Publish(Calculation(year, NewRound(), DateTimeOffset.UtcNow, 4, Riket("DIGPLAN", 1, 4)));
+        await host.EditionAsync(year, 1);
+        var anonymous = host.Factory.CreateClient();
+        var partner = host.Factory.ClientWithToken(TestAuth.Partner("kommun:0180"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        foreach (var reader in new[] { anonymous, partner })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/reports/{year}/latest")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/reports/{year}/editions/1.pdf")).StatusCode);
+            Assert.Empty((await reader.GetFromJsonAsync<JsonArray>($"/api/v1/reports?year={year}"))!);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Kansli.PostAsync($"/api/v1/reports/{year}/editions/1/publish", null)).StatusCode);
+
+        var published = await anonymous.GetAsync($"/api/v1/reports/{year}/latest.pdf");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("application/pdf", published.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("published", (string)(await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/reports/{year}/latest"))!["status"]!);
+        Assert.Single((await anonymous.GetFromJsonAsync<JsonArray>($"/api/v1/reports?year={year}"))!);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.ServiceDefaults.Auth;
@@ -32,7 +33,7 @@ public static class ValueEndpoints
     {
         indicators.MapGet("/values", GetValues)
             .RequireAuthorization(PlatformPolicies.Authenticated)
-            .WithSummary("Values from the latest calculation of each round of a year, with coverage and a quality flag")
+            .WithSummary("Values from the latest calculation of each round of a year, with coverage and a quality flag; organisation-level values only of the organisations the client acts for")
             .Produces(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return indicators;
@@ -42,6 +43,7 @@ public static class ValueEndpoints
         [Description("The survey year; all years when left out.")] int? year,
         [Description("An indicator code; all indicators when left out.")] string? indicator,
         [Description("riket, lan, kommungrupp or organisation; all levels when left out.")] string? level,
+        ClaimsPrincipal user,
         RoundStates rounds,
         CalculationStore calculations,
         CancellationToken ct)
@@ -60,7 +62,7 @@ public static class ValueEndpoints
             }
 
             rows.AddRange(calculation.Values
-                .Where(v => (indicator is null || v.Indicator == indicator) && (level is null || v.Level == level))
+                .Where(v => (indicator is null || v.Indicator == indicator) && (level is null || v.Level == level) && MayRead(user, v.Level, v.Area))
                 .Select(v => new IndicatorValueRow(v.Indicator, calculation.Year, v.Level, v.Area, v.AreaName, v.Value, v.Numerator, v.Denominator,
                     v.Respondents, v.Expected, v.Coverage, v.Quality)));
         }
@@ -73,6 +75,13 @@ public static class ValueEndpoints
                 .ThenBy(r => r.Area, StringComparer.Ordinal),
         ]);
     }
+
+    /// <summary>
+    /// An organisation's own value can give its answers away (a share of one is its yes or no), so a partner reads
+    /// organisation-level values only of its own organisations, as it reads only its own responses; the kansli reads all.
+    /// </summary>
+    public static bool MayRead(ClaimsPrincipal user, string level, string area) =>
+        level != IndicatorLevels.Organisation || user.MayActFor(area);
 
     /// <summary>A 422 naming the query parameter at fault, as every validation answer of the platform is.</summary>
     public static ProblemHttpResult Invalid(string parameter, string message) =>

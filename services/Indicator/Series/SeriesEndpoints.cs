@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.Indicator.Calculations;
@@ -37,6 +38,7 @@ public static class SeriesEndpoints
             .RequireAuthorization(PlatformPolicies.Authenticated)
             .WithSummary("An indicator's value in every year, with published national values of earlier years as reference points")
             .Produces(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return indicators;
     }
@@ -46,6 +48,7 @@ public static class SeriesEndpoints
         [Description("riket (default), lan, kommungrupp or organisation.")] string? level,
         [Description("The area: a lanskod, a kommungrupp or an organisation id; for riket SE (default) or the name of a verksamhet of the reference values, e.g. Äldreomsorg.")]
         string? area,
+        ClaimsPrincipal user,
         DefinitionStore definitions,
         RoundStates rounds,
         CalculationStore calculations,
@@ -61,6 +64,12 @@ public static class SeriesEndpoints
         if (level != IndicatorLevels.Riket && string.IsNullOrWhiteSpace(area))
         {
             return ValueEndpoints.Invalid("area", $"area is required for level {level}: a lanskod, a kommungrupp or an organisation id");
+        }
+
+        if (!ValueEndpoints.MayRead(user, level, area ?? string.Empty))
+        {
+            return TypedResults.Problem($"This client may read organisation-level values only of its own organisations, not of {area}.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
         if (await definitions.LatestAsync(code, ct) is null)

@@ -10,34 +10,33 @@ public static class EditionEndpoints
     {
         group.MapGet("/", ListAsync)
             .WithName("ListReportEditions")
-            .WithSummary("Every edition of every year's report, newest first; ?year= narrows it to one year.")
-            .Produces(StatusCodes.Status401Unauthorized)
-            .RequireAuthorization(PlatformPolicies.Authenticated);
+            .WithSummary("Every edition of every year's report, newest first; ?year= narrows it to one year. Published editions are " +
+                         "public documents, open to anyone; drafts are listed for the kansli only.")
+            .AllowAnonymous();
 
         group.MapGet("/{year:int}/latest", LatestAsync)
             .WithName("GetLatestReportEdition")
-            .WithSummary("The newest edition of a year's report, with the values that moved since the edition before it.")
+            .WithSummary("The newest edition of a year's report, with the values that moved since the edition before it: " +
+                         "the newest published one for everyone, the newest draft too for the kansli.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status401Unauthorized)
-            .RequireAuthorization(PlatformPolicies.Authenticated);
+            .AllowAnonymous();
 
         group.MapGet("/{year:int}/editions/{edition:int}", EditionAsync)
             .WithName("GetReportEdition")
-            .WithSummary("One edition of a year's report, with the values that moved since the edition before it.")
+            .WithSummary("One edition of a year's report, with the values that moved since the edition before it (a draft for the kansli only).")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status401Unauthorized)
-            .RequireAuthorization(PlatformPolicies.Authenticated);
+            .AllowAnonymous();
 
         foreach (var format in ReportFormat.All)
         {
             group.MapGet($"/{{year:int}}/latest.{format.Extension}",
-                    (int year, ReportEditions editions, CancellationToken ct) => LatestFileAsync(year, format, editions, ct))
+                    (int year, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) => LatestFileAsync(year, format, user, editions, ct))
                 .WithName($"GetLatestReport{format.Extension.ToUpperInvariant()}")
                 .WithSummary($"The {format.Extension.ToUpperInvariant()} of the newest edition of a year's report.")
                 .DescribeFile(format);
 
             group.MapGet($"/{{year:int}}/editions/{{edition:int}}.{format.Extension}",
-                    (int year, int edition, ReportEditions editions, CancellationToken ct) => FileAsync(year, edition, format, editions, ct))
+                    (int year, int edition, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) => FileAsync(year, edition, format, user, editions, ct))
                 .WithName($"GetReportEdition{format.Extension.ToUpperInvariant()}")
                 .WithSummary($"The {format.Extension.ToUpperInvariant()} of one edition of a year's report.")
                 .DescribeFile(format);
@@ -53,22 +52,32 @@ public static class EditionEndpoints
         return group;
     }
 
-    public static async Task<Ok<List<EditionView>>> ListAsync(int? year, ReportEditions editions, CancellationToken ct) =>
-        TypedResults.Ok((await editions.ListAsync(year, ct)).Select(EditionView.From).ToList());
+    public static async Task<Ok<List<EditionView>>> ListAsync(int? year, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        TypedResults.Ok((await editions.ListAsync(year, ct)).Where(e => MaySee(user, e)).Select(EditionView.From).ToList());
 
-    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> LatestAsync(int year, ReportEditions editions, CancellationToken ct) =>
-        await editions.LatestAsync(year, ct) is { } latest ? TypedResults.Ok(await DetailsAsync(latest, editions, ct)) : NoReport(year);
+    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> LatestAsync(int year, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        await LatestVisibleAsync(year, user, editions, ct) is { } latest ? TypedResults.Ok(await DetailsAsync(latest, editions, ct)) : NoReport(year);
 
-    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> EditionAsync(int year, int edition, ReportEditions editions, CancellationToken ct) =>
-        await editions.GetAsync(year, edition, ct) is { } found ? TypedResults.Ok(await DetailsAsync(found, editions, ct)) : NoEdition(year, edition);
+    public static async Task<Results<Ok<EditionDetails>, ProblemHttpResult>> EditionAsync(
+        int year, int edition, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found && MaySee(user, found) ? TypedResults.Ok(await DetailsAsync(found, editions, ct)) : NoEdition(year, edition);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LatestFileAsync(
-        int year, ReportFormat format, ReportEditions editions, CancellationToken ct) =>
-        await editions.LatestAsync(year, ct) is { } latest ? await FileOfAsync(latest, format, editions, ct) : NoReport(year);
+        int year, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        await LatestVisibleAsync(year, user, editions, ct) is { } latest ? await FileOfAsync(latest, format, editions, ct) : NoReport(year);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        int year, int edition, ReportFormat format, ReportEditions editions, CancellationToken ct) =>
-        await editions.GetAsync(year, edition, ct) is { } found ? await FileOfAsync(found, format, editions, ct) : NoEdition(year, edition);
+        int year, int edition, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found && MaySee(user, found) ? await FileOfAsync(found, format, editions, ct) : NoEdition(year, edition);
+
+    /// <summary>Published editions are public documents; drafts are the kansli's until it publishes them.</summary>
+    private static bool MaySee(ClaimsPrincipal user, ReportEdition edition) =>
+        edition.Status == EditionStatus.Published || user.IsKansli();
+
+    private static async Task<ReportEdition?> LatestVisibleAsync(int year, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
+        user.IsKansli()
+            ? await editions.LatestAsync(year, ct)
+            : (await editions.ListAsync(year, ct)).Where(e => e.Status == EditionStatus.Published).MaxBy(e => e.Edition);
 
     public static async Task<Results<Ok<EditionView>, ProblemHttpResult>> PublishAsync(
         int year, int edition, ClaimsPrincipal user, ReportEditions editions, TimeProvider time, CancellationToken ct)
@@ -98,6 +107,5 @@ public static class EditionEndpoints
     private static RouteHandlerBuilder DescribeFile(this RouteHandlerBuilder endpoint, ReportFormat format) => endpoint
         .Produces(StatusCodes.Status200OK, typeof(byte[]), format.ContentType)
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .Produces(StatusCodes.Status401Unauthorized)
-        .RequireAuthorization(PlatformPolicies.Authenticated);
+        .AllowAnonymous();
 }

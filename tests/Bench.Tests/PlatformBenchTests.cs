@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using VisionEHalsa.TestSupport;
+using Xunit.Abstractions;
+
+namespace VisionEHalsa.Bench.Tests;
+
+/// <summary>
+/// <c>./platform bench --quick</c> end to end: it starts the platform on a folder of this test's own, measures, stops
+/// what it started and writes its table as JSON. The figures depend on the machine, so only their presence is checked.
+/// </summary>
+public sealed class PlatformBenchTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task A_quick_bench_exits_0_and_writes_a_number_for_every_section()
+    {
+        var folder = TestEnvironment.NewDataDirectory("bench");
+        var results = Path.Combine(folder, "results");
+        try
+        {
+            var (exitCode, log) = await RunQuickBenchAsync(Path.Combine(folder, "local"), results);
+            output.WriteLine(log);
+
+            Assert.True(exitCode == 0, $"./platform bench --quick exited with {exitCode}:\n{Tail(log)}");
+            using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(results, "latest.json")));
+            var root = written.RootElement;
+            Assert.Equal("quick", root.GetProperty("mode").GetString());
+            foreach (var section in new[] { "freshness", "throughput", "recalculation", "reportGeneration", "memory" })
+            {
+                Assert.True(root.TryGetProperty(section, out var figures) && Numbers(figures).Any(),
+                    $"the JSON has no number under {section}");
+                var rows = root.GetProperty("table").EnumerateArray().Where(r => r.GetProperty("section").GetString() == section).ToList();
+                Assert.True(rows.Count > 0 && rows.All(r => r.GetProperty("value").ValueKind == JsonValueKind.Number),
+                    $"the table has no figure, or one without a number, for {section}");
+            }
+
+            Assert.Single(Directory.GetFiles(results, "2*.json"));
+            Assert.Empty(Directory.GetDirectories(Path.Combine(folder, "local"), "bench.*"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Without a build when this test runs from the Release build of the whole solution (as in <c>./platform test</c>);
+    /// the test run's RabbitMQ node is reused when there is one, otherwise the script starts a node of its own.
+    /// </summary>
+    private static async Task<(int ExitCode, string Log)> RunQuickBenchAsync(string local, string results)
+    {
+        var releaseBuilt = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(Path.Combine(TestEnvironment.RepositoryRoot, "platform"), releaseBuilt ? ["bench", "--quick", "--no-build"] : ["bench", "--quick"])
+        {
+            WorkingDirectory = TestEnvironment.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["PLATFORM_LOCAL_DIR"] = local;
+        start.Environment["PLATFORM_BENCH_RESULTS"] = results;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start ./platform bench");
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // TERM lets the script's trap stop the platform it started; the kill is for a script that does not end.
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            throw new TimeoutException($"./platform bench --quick did not finish within {Limit.TotalMinutes} minutes:\n{Tail(log.ToString())}");
+        }
+
+        process.WaitForExit();
+        lock (log)
+        {
+            return (process.ExitCode, log.ToString());
+        }
+    }
+
+    private static IEnumerable<double> Numbers(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => [element.GetDouble()],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Numbers(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Numbers),
+        _ => [],
+    };
+
+    private static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(40));
+}
