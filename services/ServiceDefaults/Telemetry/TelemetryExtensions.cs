@@ -26,6 +26,15 @@ public static class TelemetryExtensions
             o.IncludeFormattedMessage = true;
         });
 
+        // One structured JSON line per event on the console too, carrying the trace and span it belongs to.
+        logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
