@@ -37,6 +37,12 @@ public static class BenchRun
             }
         }
 
+        // The survey's store has failed under long runs of load (docs/performance.md), so the figures the targets rest on
+        // most come first and the 29,000-response round last.
+        Console.WriteLine("== freshness (last accepted response to a downloadable edition that includes it)");
+        var freshness = new Freshness(api, watch, kommuner, years);
+        var small = await MeasureAsync(BenchTable.Freshness, $"freshness of {kommuner.Count} responses", () => freshness.OneResponseEachAsync(options.SmallRepetitions));
+
         Console.WriteLine("== submission throughput (16 and 64 concurrent clients, gateway and direct)");
         var throughput = await MeasureAsync(BenchTable.Throughput, "throughput", () => new Throughput(api, watch, kommuner, years, options).RunAsync());
         foreach (var t in throughput?.Results ?? [])
@@ -46,9 +52,7 @@ public static class BenchRun
             table.AtLeast(BenchTable.Throughput, $"gateway / direct, {t.Clients} clients", t.GatewayOverDirect, "×", GatewayShare);
         }
 
-        Console.WriteLine("== freshness (last accepted response to a downloadable edition that includes it)");
-        var freshness = new Freshness(api, watch, kommuner, years);
-        var small = await MeasureAsync(BenchTable.Freshness, "freshness of 290 responses", () => freshness.OneResponseEachAsync(options.SmallRepetitions));
+        Console.WriteLine("== freshness of a large round (corrections, latest wins)");
         var large = await MeasureAsync(BenchTable.Freshness, $"freshness of {options.LargeCorrections * kommuner.Count:N0} responses",
             () => freshness.CorrectionsAsync(options.LargeRepetitions, options.LargeCorrections, options.LargeBudget));
         foreach (var (f, limit) in new[] { (small, FreshnessSmallMs), (large, FreshnessLargeMs) })
