@@ -2,12 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using VisionEHalsa.ServiceDefaults.Storage;
 
 namespace VisionEHalsa.ServiceDefaults.Http;
 
 /// <summary>
 /// Turns request faults (malformed JSON, wrong types, oversized bodies) into 4xx problem details that
-/// name the fault. Anything else is a 500 with no details: never a stack trace.
+/// name the fault. A store that cannot write is a 503 the client may retry (nothing of the request was kept).
+/// Anything else is a 500 with no details: never a stack trace.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -21,10 +23,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 (400, "Malformed JSON", Describe(json)),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             JsonException json => (400, "Malformed JSON", Describe(json)),
+            StoreUnavailableException => (503, "Store unavailable",
+                "Nothing was stored: the service cannot write to its store at the moment. Send the same request again shortly."),
             _ => (500, "Internal error", "The request could not be completed. It has been logged with its trace id."),
         };
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -4,145 +4,149 @@ using LiteDB;
 
 namespace VisionEHalsa.ServiceDefaults.Storage;
 
-/// <summary>The embedded adapter: one LiteDB file per service, so the platform runs without a database server.</summary>
+/// <summary>
+/// The embedded adapter: one LiteDB file per service, so the platform runs without a database server. Reads run on
+/// the caller's thread; writes go through <see cref="LiteDbWriter"/>, which commits them in groups and flushes each
+/// group to the disk before the callers continue. <paramref name="shared"/> lets several processes use one file.
+/// </summary>
 public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 {
-    private readonly LiteDatabase _database;
+    private readonly LiteDbFile _file;
+    private readonly LiteDbWriter _writer;
 
-    // LiteDB hands out a new collection object per call, so the write lock is kept per collection name.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _writeLocks = new();
-
-    public LiteDbDocumentStore(string fileName)
+    public LiteDbDocumentStore(string fileName, bool shared = false)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(fileName))!);
-        _database = new LiteDatabase(new ConnectionString { Filename = fileName, Connection = ConnectionType.Direct });
-        Files = new LiteDbFileStore(_database);
+        _file = new LiteDbFile(fileName, shared);
+        _writer = new LiteDbWriter(_file);
+        Files = new LiteDbFileStore(_file, _writer);
     }
 
-    public string Kind => "litedb";
+    public string Kind => _file.Shared ? "litedb-shared" : "litedb";
 
     public IFileStore Files { get; }
 
-    public IDocumentCollection<T> Collection<T>(string name) where T : class =>
-        new LiteDbCollection<T>(_database.GetCollection(name), _writeLocks.GetOrAdd(name, _ => new object()));
+    public IDocumentCollection<T> Collection<T>(string name) where T : class => new LiteDbCollection<T>(name, _file, _writer);
 
-    public Task PingAsync(CancellationToken ct = default)
+    /// <summary>Reads the catalogue; after a failed write, also proves that a write gets through again.</summary>
+    public async Task PingAsync(CancellationToken ct = default)
     {
-        _ = _database.GetCollectionNames().Count();
-        return Task.CompletedTask;
+        _ = _file.Read(database => database.GetCollectionNames().Count());
+        if (_writer.Failing)
+        {
+            await _writer.WriteAsync(_ => true);
+        }
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file.Dispose();
+    }
 }
 
-internal sealed class LiteDbCollection<T>(ILiteCollection<BsonDocument> collection, object writeLock) : IDocumentCollection<T> where T : class
+internal sealed class LiteDbCollection<T>(string name, LiteDbFile file, LiteDbWriter writer) : IDocumentCollection<T> where T : class
 {
     public Task<T?> GetAsync(string id, CancellationToken ct = default)
     {
-        var document = collection.FindById(id);
+        var document = file.Read(database => database.GetCollection(name).FindById(id));
         return Task.FromResult(document is null ? null : LiteDbJson.ToDocument<T>(document));
     }
 
-    public Task<bool> TryInsertAsync(string id, T document, CancellationToken ct = default)
+    public async Task<bool> TryInsertAsync(string id, T document, CancellationToken ct = default)
     {
+        var bson = LiteDbJson.ToBson(id, document);
         try
         {
-            lock (writeLock)
+            // Looked up first: a duplicate key inside a group would roll the whole group back.
+            return await writer.WriteAsync(database =>
             {
-                collection.Insert(LiteDbJson.ToBson(id, document));
-            }
+                var collection = database.GetCollection(name);
+                if (collection.FindById(id) is not null)
+                {
+                    return false;
+                }
 
-            return Task.FromResult(true);
+                collection.Insert(bson);
+                return true;
+            });
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            return Task.FromResult(false);
+            return false;
         }
     }
 
     public Task UpsertAsync(string id, T document, CancellationToken ct = default)
     {
         var bson = LiteDbJson.ToBson(id, document);
-        lock (writeLock)
-        {
-            collection.Upsert(bson);
-        }
-
-        return Task.CompletedTask;
+        return writer.WriteAsync(database => database.GetCollection(name).Upsert(bson));
     }
 
     public Task<bool> TryReplaceAsync(string id, T document, string field, long expected, CancellationToken ct = default)
     {
-        // The check and the update run under the collection's write lock, so no other write comes between.
+        // The check and the update run on the one writer thread, so no other write comes between.
         var bson = LiteDbJson.ToBson(id, document);
-        lock (writeLock)
+        return writer.WriteAsync(database =>
         {
+            var collection = database.GetCollection(name);
             var current = collection.FindById(id);
             if (current is null || !current.TryGetValue(field, out var value) || !value.IsNumber || value.AsInt64 != expected)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
-            return Task.FromResult(collection.Update(bson));
-        }
+            return collection.Update(bson);
+        });
     }
 
-    public Task<bool> SetFieldAsync(string id, string field, object? value, CancellationToken ct = default)
-    {
-        lock (writeLock)
+    public Task<bool> SetFieldAsync(string id, string field, object? value, CancellationToken ct = default) =>
+        writer.WriteAsync(database =>
         {
+            var collection = database.GetCollection(name);
             var current = collection.FindById(id);
             if (current is null)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             current[field] = new BsonValue(value);
-            return Task.FromResult(collection.Update(current));
-        }
-    }
+            return collection.Update(current);
+        });
 
-    public Task<bool> DeleteAsync(string id, CancellationToken ct = default)
-    {
-        lock (writeLock)
-        {
-            return Task.FromResult(collection.Delete(id));
-        }
-    }
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
+        writer.WriteAsync(database => database.GetCollection(name).Delete(id));
 
     public Task<IReadOnlyList<T>> FindAsync(Query query, CancellationToken ct = default)
     {
-        var q = collection.Query();
-        foreach (var (field, value) in query.Conditions)
+        var documents = file.Read(database =>
         {
-            q = q.Where(Query_.Eq(field, value));
-        }
+            var q = Filtered(database, query);
+            if (query.OrderBy is not null)
+            {
+                q = query.Descending ? q.OrderByDescending(Query_.Path(query.OrderBy)) : q.OrderBy(Query_.Path(query.OrderBy));
+            }
 
-        if (query.OrderBy is not null)
-        {
-            q = query.Descending ? q.OrderByDescending(Query_.Path(query.OrderBy)) : q.OrderBy(Query_.Path(query.OrderBy));
-        }
-
-        var documents = query.Limit is { } limit ? q.Limit(limit).ToList() : q.ToList();
+            return query.Limit is { } limit ? q.Limit(limit).ToList() : q.ToList();
+        });
         IReadOnlyList<T> result = documents.Select(LiteDbJson.ToDocument<T>).ToList();
         return Task.FromResult(result);
     }
 
-    public Task<long> CountAsync(Query query, CancellationToken ct = default)
+    public Task<long> CountAsync(Query query, CancellationToken ct = default) =>
+        Task.FromResult(file.Read(database => Filtered(database, query).LongCount()));
+
+    public Task EnsureIndexAsync(string field, CancellationToken ct = default) =>
+        writer.WriteAsync(database => database.GetCollection(name).EnsureIndex(field, Query_.Path(field)));
+
+    private ILiteQueryable<BsonDocument> Filtered(LiteDatabase database, Query query)
     {
-        var q = collection.Query();
+        var q = database.GetCollection(name).Query();
         foreach (var (field, value) in query.Conditions)
         {
             q = q.Where(Query_.Eq(field, value));
         }
 
-        return Task.FromResult(q.LongCount());
-    }
-
-    public Task EnsureIndexAsync(string field, CancellationToken ct = default)
-    {
-        collection.EnsureIndex(field, Query_.Path(field));
-        return Task.CompletedTask;
+        return q;
     }
 }
 
@@ -155,29 +159,29 @@ internal static class Query_
         BsonExpression.Create("$." + field + " = @0", new BsonValue(value));
 }
 
-internal sealed class LiteDbFileStore(LiteDatabase database) : IFileStore
+internal sealed class LiteDbFileStore(LiteDbFile file, LiteDbWriter writer) : IFileStore
 {
-    public Task SaveAsync(string id, string fileName, string contentType, byte[] content, CancellationToken ct = default)
-    {
-        var storage = database.FileStorage;
-        using var stream = new MemoryStream(content);
-        storage.Upload(id, fileName, stream, new BsonDocument { ["contentType"] = contentType });
-        return Task.CompletedTask;
-    }
-
-    public Task<StoredFile?> GetAsync(string id, CancellationToken ct = default)
-    {
-        var file = database.FileStorage.FindById(id);
-        if (file is null)
+    public Task SaveAsync(string id, string fileName, string contentType, byte[] content, CancellationToken ct = default) =>
+        writer.WriteAsync(database =>
         {
-            return Task.FromResult<StoredFile?>(null);
-        }
+            using var stream = new MemoryStream(content);
+            return database.FileStorage.Upload(id, fileName, stream, new BsonDocument { ["contentType"] = contentType });
+        });
 
-        using var stream = new MemoryStream();
-        file.CopyTo(stream);
-        var contentType = file.Metadata.TryGetValue("contentType", out var type) ? type.AsString : "application/octet-stream";
-        return Task.FromResult<StoredFile?>(new StoredFile(id, file.Filename, contentType, stream.ToArray()));
-    }
+    public Task<StoredFile?> GetAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult(file.Read<StoredFile?>(database =>
+        {
+            var stored = database.FileStorage.FindById(id);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            using var stream = new MemoryStream();
+            stored.CopyTo(stream);
+            var contentType = stored.Metadata.TryGetValue("contentType", out var type) ? type.AsString : "application/octet-stream";
+            return new StoredFile(id, stored.Filename, contentType, stream.ToArray());
+        }));
 }
 
 internal static class LiteDbJson

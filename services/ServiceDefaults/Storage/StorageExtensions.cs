@@ -7,7 +7,9 @@ public static class StorageExtensions
 {
     /// <summary>
     /// MongoDB when <c>MONGODB_URI</c> is set (database named after the service), otherwise LiteDB:
-    /// one file per service under <c>Platform:DataDirectory</c> (default <c>.local/data</c>).
+    /// one file per service under <c>Platform:DataDirectory</c> (default <c>.local/data</c>). With
+    /// <c>Storage:LiteDb:Shared</c> several processes may share that file (replicas on one machine); across machines,
+    /// replicas share a MongoDB database instead.
     /// </summary>
     public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
@@ -24,6 +26,7 @@ public static class StorageExtensions
         }
 
         var directory = configuration["Platform:DataDirectory"] ?? Path.Combine(".local", "data");
-        return new LiteDbDocumentStore(Path.Combine(directory, serviceName + ".db"));
+        var shared = configuration.GetValue("Storage:LiteDb:Shared", false);
+        return new LiteDbDocumentStore(Path.Combine(directory, serviceName + ".db"), shared);
     }
 }
