@@ -31,7 +31,7 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
     public async Task PingAsync(CancellationToken ct = default)
     {
         _ = _file.Read(database => database.GetCollectionNames().Count());
-        if (_writer.Failing)
+        if (_writer.Failing || _file.ReopenRequested)
         {
             await _writer.WriteAsync(_ => true);
         }

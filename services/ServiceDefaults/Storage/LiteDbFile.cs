@@ -93,7 +93,10 @@ internal sealed class LiteDbFile : IDisposable
         }
     }
 
-    /// <summary>Runs a read; a store fault closes the file so the next use opens it again.</summary>
+    /// <summary>
+    /// Runs a read. A store fault is a 503; when it shows the engine closed, the writer opens the file again before
+    /// its next group (never a reader: the writer may be inside a transaction on that very database).
+    /// </summary>
     public T Read<T>(Func<LiteDatabase, T> read)
     {
         ThrowIfStalled();
@@ -104,14 +107,22 @@ internal sealed class LiteDbFile : IDisposable
         }
         catch (Exception e) when (IsStoreFault(e))
         {
-            Discard(database);
+            if (IsBroken(e))
+            {
+                ReopenRequested = true;
+            }
+
             throw Unavailable(e);
         }
     }
 
-    /// <summary>Forgets <paramref name="database"/> after a fault, unless another caller has already opened a new one.</summary>
+    /// <summary>A reader found the engine closed; the writer thread reopens the file before its next group.</summary>
+    public volatile bool ReopenRequested;
+
+    /// <summary>Forgets <paramref name="database"/> after a fault; called by the writer thread only, between transactions.</summary>
     public void Discard(LiteDatabase database)
     {
+        ReopenRequested = false;
         lock (_reopen)
         {
             if (!ReferenceEquals(_database, database))
@@ -150,7 +161,16 @@ internal sealed class LiteDbFile : IDisposable
     public StoreUnavailableException Unavailable(Exception cause) =>
         new($"The store ({Path.GetFileName(FileName)}) cannot be written or read at the moment: {cause.Message}", cause);
 
-    /// <summary>Faults of the disk or of the engine's state, as opposed to a wrong operation (a duplicate key, say).</summary>
+    /// <summary>Faults after which LiteDB's engine is closed for good and the file must be opened again.</summary>
+    public static bool IsBroken(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException or ObjectDisposedException => true,
+        LiteException lite => lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED
+            or LiteException.DATABASE_SHUTDOWN || lite.InnerException is IOException or UnauthorizedAccessException,
+        _ => false,
+    };
+
+    /// <summary>Faults of the disk or of the engine's state (a 503), as opposed to a wrong operation (a duplicate key, say).</summary>
     public static bool IsStoreFault(Exception e) => e switch
     {
         StoreUnavailableException => false,

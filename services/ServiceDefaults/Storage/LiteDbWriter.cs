@@ -62,6 +62,11 @@ internal sealed class LiteDbWriter : IDisposable
         try
         {
             database = _file.Current;
+            if (_file.ReopenRequested)
+            {
+                _file.Discard(database);
+                database = _file.Current;
+            }
         }
         catch (StoreUnavailableException e)
         {
@@ -88,7 +93,15 @@ internal sealed class LiteDbWriter : IDisposable
         }
         catch (Exception e) when (LiteDbFile.IsStoreFault(e))
         {
-            _file.Discard(database);
+            if (LiteDbFile.IsBroken(e))
+            {
+                _file.Discard(database);
+            }
+            else
+            {
+                RollBack(database);
+            }
+
             Fail(group, _file.Unavailable(e));
         }
         catch (Exception) when (group.Count > 1)
@@ -129,6 +142,8 @@ internal sealed class LiteDbWriter : IDisposable
 
     public void Dispose()
     {
+        // A write waiting out a refusing disk gives up now, so that shutting down is not held by the disk.
+        _file.Stall.Closing = true;
         _queue.Writer.TryComplete();
         _thread.Join(TimeSpan.FromSeconds(30));
     }

@@ -14,7 +14,7 @@ internal sealed class PatientFileStream(FileStream inner, DiskStall stall) : Str
 
     public static PatientFileStream Open(string path, DiskStall stall, FileShare share)
     {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, share, PageSize, FileOptions.RandomAccess);
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, share, bufferSize: 0, FileOptions.RandomAccess);
         // A page cut short by a crash is dropped, as LiteDB does when it opens a file itself.
         if (stream.Length % PageSize != 0)
         {
@@ -50,9 +50,8 @@ internal sealed class PatientFileStream(FileStream inner, DiskStall stall) : Str
         Patiently(() =>
         {
             inner.Position = position;
+            // Unbuffered (bufferSize 0): a refusing disk shows here, where the write can be tried again.
             inner.Write(buffer, offset, count);
-            // Written through at once, so a refusing disk shows here, where the write can be tried again.
-            inner.Flush(flushToDisk: false);
         });
     }
 
