@@ -53,8 +53,40 @@ public static class GatewayRouting
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         // The services record the writes they receive; the gateway records only its own.
-        app.MapReverseProxy().WithMetadata(new NotAuditedAttribute());
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(async (context, next) =>
+            {
+                await next();
+                TimedOutForwarding.AnswerAsGatewayTimeout(context);
+            });
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        }).WithMetadata(new NotAuditedAttribute());
         return app;
+    }
+}
+
+/// <summary>
+/// A request the gateway's timeout cut off while it was still being forwarded is a 504 the client may repeat (with its
+/// Idempotency-Key), whatever stage the forwarding was at: YARP reports a request body cancelled by the timeout as the
+/// client's fault (400), which would tell a client not to repeat a request whose outcome it does not know.
+/// </summary>
+internal static class TimedOutForwarding
+{
+    public static void AnswerAsGatewayTimeout(HttpContext context)
+    {
+        if (context.Response.HasStarted || context.Features.Get<Yarp.ReverseProxy.Forwarder.IForwarderErrorFeature>() is null)
+        {
+            return;
+        }
+
+        var timeout = context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>();
+        if (timeout?.RequestTimeoutToken.IsCancellationRequested == true)
+        {
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
     }
 }
 

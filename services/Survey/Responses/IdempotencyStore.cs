@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using VisionEHalsa.ServiceDefaults.Storage;
@@ -6,9 +7,10 @@ namespace VisionEHalsa.Survey.Responses;
 
 /// <summary>
 /// A submission's Idempotency-Key, keyed by round, organisation and key, with the SHA-256 of the answers.
-/// <see cref="Version"/> is 0 while the submission holding the key is still being processed.
+/// <see cref="Version"/> is 0 while the submission holding the key is still being processed; <see cref="Instance"/>
+/// names the process that holds it (records from before it existed have none).
 /// </summary>
-public sealed record IdempotencyRecord(string Id, string BodyHash, int Version, long Attempt, DateTimeOffset ClaimedAt);
+public sealed record IdempotencyRecord(string Id, string BodyHash, int Version, long Attempt, DateTimeOffset ClaimedAt, string? Instance = null);
 
 public abstract record IdempotencyClaim
 {
@@ -33,7 +35,17 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
     /// <summary>A claim this old belongs to a request that died before it completed it.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
 
+    /// <summary>This process: a claim names the process holding it.</summary>
+    private static readonly string Instance = Guid.NewGuid().ToString("N");
+
     private readonly IDocumentCollection<IdempotencyRecord> _records = store.Collection<IdempotencyRecord>(CollectionName);
+
+    // Claims whose request failed (the store, say) after claiming: nobody completes them, so a retry need not wait.
+    private readonly ConcurrentDictionary<string, byte> _abandoned = new(StringComparer.Ordinal);
+
+    // A LiteDB file in direct mode is opened by one process only: a claim made by another process was made by one
+    // that has ended (killed mid-request), not by a replica still working on it.
+    private readonly bool _singleProcess = store.Kind == "litedb";
 
     public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~');
 
@@ -69,7 +81,7 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
         var id = $"{roundId}|{organisationId}|{key}";
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await _records.TryInsertAsync(id, new IdempotencyRecord(id, bodyHash, 0, 0, clock.GetUtcNow()), ct))
+            if (await _records.TryInsertAsync(id, new IdempotencyRecord(id, bodyHash, 0, 0, clock.GetUtcNow(), Instance), ct))
             {
                 return new IdempotencyClaim.Claimed(id);
             }
@@ -90,7 +102,7 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
                 return new IdempotencyClaim.Replay(existing.Version);
             }
 
-            if (clock.GetUtcNow() - existing.ClaimedAt < Abandoned)
+            if (!IsAbandoned(existing))
             {
                 await Task.Delay(WaitStep, clock, ct);
                 continue;
@@ -102,15 +114,27 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
                 return new IdempotencyClaim.Replay(stored.Version);
             }
 
-            var takeover = existing with { Attempt = existing.Attempt + 1, ClaimedAt = clock.GetUtcNow() };
+            var takeover = existing with { Attempt = existing.Attempt + 1, ClaimedAt = clock.GetUtcNow(), Instance = Instance };
             if (await _records.TryReplaceAsync(id, takeover, "attempt", existing.Attempt, ct))
             {
+                _abandoned.TryRemove(id, out _);
                 return new IdempotencyClaim.Claimed(id);
             }
         }
 
         return new IdempotencyClaim.StillProcessing();
     }
+
+    /// <summary>
+    /// The request holding the claim failed before it knew whether its response was stored: the next request with
+    /// the key looks for the response, and takes the key over if there is none, without waiting for it to age.
+    /// </summary>
+    public void Abandon(string claimId) => _abandoned[claimId] = 0;
+
+    private bool IsAbandoned(IdempotencyRecord claim) =>
+        _abandoned.ContainsKey(claim.Id)
+        || (_singleProcess && claim.Instance != Instance)
+        || clock.GetUtcNow() - claim.ClaimedAt >= Abandoned;
 
     public Task CompleteAsync(string claimId, int version, CancellationToken ct) => _records.SetFieldAsync(claimId, "version", version, ct);
 

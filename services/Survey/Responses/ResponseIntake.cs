@@ -88,13 +88,24 @@ public sealed class ResponseIntake(
             }
         }
 
-        var questionnaire = await PinnedQuestionnaireAsync(round, ct);
-        var outcome = await AcceptAsync(round, questionnaire, admitted.Organisation, answers, status, idempotencyKey, user, store: true, ct);
-        if (claim is not null)
+        Intake outcome;
+        try
         {
-            await (outcome is Intake.Stored stored
-                ? idempotency.CompleteAsync(claim, stored.Response.Version, ct)
-                : idempotency.ReleaseAsync(claim, ct));
+            var questionnaire = await PinnedQuestionnaireAsync(round, ct);
+            outcome = await AcceptAsync(round, questionnaire, admitted.Organisation, answers, status, idempotencyKey, user, store: true, ct);
+            if (claim is not null)
+            {
+                await (outcome is Intake.Stored stored
+                    ? idempotency.CompleteAsync(claim, stored.Response.Version, ct)
+                    : idempotency.ReleaseAsync(claim, ct));
+            }
+        }
+        catch when (claim is not null)
+        {
+            // The store failed (the client gets 503 and repeats the request) or the client went away: whether or not
+            // the response was stored, the next request with this key finds out at once instead of waiting for the claim to age.
+            idempotency.Abandon(claim);
+            throw;
         }
 
         return outcome switch

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VisionEHalsa.Chaos.Tests;
+
+/// <summary>
+/// A fault's own questionnaire, two share indicators and an open round in a year of its own, created through the
+/// gateway as the kansli would; and the plan of PUTs the stream sends to it.
+/// </summary>
+public sealed class ChaosRound(HttpClient kansli, int year)
+{
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+    public int Year => year;
+
+    public string QuestionnaireId => $"chaos-{Id.ToLowerInvariant()}";
+
+    public string RoundId => $"chaos-round-{Id.ToLowerInvariant()}";
+
+    public string PlanIndicator => $"CHAOSPLAN_{Id}";
+
+    public string AlarmIndicator => $"CHAOSLARM_{Id}";
+
+    public async Task CreateAsync()
+    {
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/questionnaires", new
+        {
+            id = QuestionnaireId,
+            title = "E-hälsa i kommunerna (kaostest)",
+            population = "kommun",
+            questions = new object[]
+            {
+                new { code = "DIGPLAN", text = "Har kommunen en digitaliseringsplan?", type = "yesno", required = true },
+                new { code = "TRYGGLARM", text = "Erbjuder kommunen digitala trygghetslarm?", type = "choice", required = false, options = new[] { "Ja, alla", "Ja, några", "Nej" } },
+                new { code = "ANTAL", text = "Antal digitala trygghetslarm", type = "integer", required = false, min = 0, max = 100000 },
+            },
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = PlanIndicator,
+            name = $"Andel kommuner med digitaliseringsplan {Id}",
+            questionnaireId = QuestionnaireId,
+            kind = "share",
+            numerator = "DIGPLAN == true",
+            unit = "%",
+            higherIsBetter = true,
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
+        {
+            code = AlarmIndicator,
+            name = $"Andel kommuner med digitala trygghetslarm {Id}",
+            questionnaireId = QuestionnaireId,
+            kind = "share",
+            numerator = "TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0",
+            unit = "%",
+            higherIsBetter = true,
+        }));
+        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/rounds", new { id = RoundId, questionnaireId = QuestionnaireId, year }));
+        await Expect(HttpStatusCode.OK, await kansli.PostAsync($"/api/v1/rounds/{RoundId}/open", null));
+    }
+
+    public async Task<IReadOnlyList<string>> KommunerAsync()
+    {
+        var organisations = await kansli.GetFromJsonAsync<List<JsonElement>>("/api/v1/organisations?type=kommun");
+        return [.. organisations!.Select(o => o.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Every kommun once, then corrections for every fifth kommun with other answers, and every 40th request with a
+    /// wrong answer on purpose (a refusal the client can act on). A seed makes each fault's answers its own.
+    /// </summary>
+    public static List<Submission> Plan(IReadOnlyList<string> kommuner, int seed)
+    {
+        var random = new Random(seed);
+        var plan = new List<Submission>();
+        for (var i = 0; i < kommuner.Count; i++)
+        {
+            plan.Add(new Submission(plan.Count, kommuner[i], Answers(random), valid: true));
+            if (plan.Count % 40 == 0)
+            {
+                plan.Add(new Submission(plan.Count, kommuner[i], new Dictionary<string, object> { ["DIGPLAN"] = "kanske" }, valid: false));
+            }
+        }
+
+        for (var i = 0; i < kommuner.Count; i += 5)
+        {
+            plan.Add(new Submission(plan.Count, kommuner[i], Answers(random), valid: true));
+        }
+
+        return plan;
+    }
+
+    private static Dictionary<string, object> Answers(Random random) => new()
+    {
+        ["DIGPLAN"] = random.Next(10) < 7,
+        ["TRYGGLARM"] = random.Next(3) switch { 0 => "Ja, alla", 1 => "Ja, några", _ => "Nej" },
+        ["ANTAL"] = random.Next(4) == 0 ? 0 : random.Next(1, 5000),
+    };
+
+    /// <summary>Riket's numerator and denominator of both indicators as the latest receipt of every kommun says they must be.</summary>
+    public IReadOnlyDictionary<string, (int Numerator, int Denominator)> Expected(IEnumerable<Submission> submissions)
+    {
+        var latest = submissions.Where(s => s.Accepted)
+            .GroupBy(s => s.OrganisationId)
+            .Select(g => g.MaxBy(s => s.Version)!.Answers)
+            .ToList();
+        return new Dictionary<string, (int, int)>
+        {
+            [PlanIndicator] = (latest.Count(a => (bool)a["DIGPLAN"]), latest.Count),
+            [AlarmIndicator] = (latest.Count(a => (string)a["TRYGGLARM"] is "Ja, alla" or "Ja, några" && (int)a["ANTAL"] > 0), latest.Count),
+        };
+    }
+
+    /// <summary>Riket's numerator and denominator per indicator in the year's latest CSV, or null while there is none.</summary>
+    public async Task<IReadOnlyDictionary<string, (int Numerator, int Denominator)>?> PublishedAsync()
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await kansli.GetAsync($"/api/v1/reports/{year}/latest.csv");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+
+        var rows = Csv.Parse(await response.Content.ReadAsStringAsync());
+        var published = new Dictionary<string, (int, int)>();
+        foreach (var indicator in new[] { PlanIndicator, AlarmIndicator })
+        {
+            var riket = rows.FirstOrDefault(r => r["indicator"] == indicator && r["level"] == "riket" && r["area"] == "SE");
+            if (riket is not null)
+            {
+                published[indicator] = ((int)Number(riket, "numerator"), (int)Number(riket, "denominator"));
+            }
+        }
+
+        return published;
+    }
+
+    private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+
+    private static async Task Expect(HttpStatusCode status, HttpResponseMessage response)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}, expected {(int)status}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
+
+/// <summary>RFC 4180 CSV, enough for the report's files.</summary>
+public static class Csv
+{
+    public static IReadOnlyList<Dictionary<string, string>> Parse(string text)
+    {
+        var lines = Records(text.TrimStart('\uFEFF')).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var header = lines[0];
+        return lines.Skip(1).Select(fields => header.Select((h, i) => (h, v: i < fields.Count ? fields[i] : ""))
+            .ToDictionary(p => p.h, p => p.v)).ToList();
+    }
+
+    private static IEnumerable<List<string>> Records(string text)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r')); field.Clear();
+                yield return fields;
+                fields = [];
+            }
+            else { field.Append(c); }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return fields;
+        }
+    }
+}
