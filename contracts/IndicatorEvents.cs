@@ -14,8 +14,13 @@ public sealed record IndicatorsRecalculated(
     IReadOnlyList<IndicatorDescription> Indicators,
     IReadOnlyList<IndicatorValue> Values);
 
-/// <summary>Which responses a calculation includes: how many, and the latest acceptance time among them.</summary>
-public sealed record CalculationBasis(int Responses, DateTimeOffset Watermark);
+/// <summary>
+/// Which responses a calculation includes: how many, and the latest acceptance time among them.
+/// <see cref="Sequence"/> numbers the round's recalculations in the indicator service: a higher one read the
+/// stored answers later, so it includes at least what a lower one did. Consumers keep the calculation with the
+/// highest sequence; it is optional so that events written before it still read (they compare by watermark).
+/// </summary>
+public sealed record CalculationBasis(int Responses, DateTimeOffset Watermark, long? Sequence = null);
 
 public sealed record IndicatorDescription(
     string Code,

@@ -87,6 +87,22 @@ public sealed partial class ProductionOverlayTests
         }
     }
 
+    [KubectlFact]
+    public void Production_gives_the_gateway_a_database_of_its_own_that_its_replicas_share()
+    {
+        var gateway = Production.Deployment("gateway");
+        var uri = KubernetesSettings.Of(Production, Manifest.Container(gateway))["MONGODB_URI"];
+        Assert.Equal("connectionString.standard", uri.SecretKey);
+
+        var database = Assert.Single(Production.OfKind("MongoDBCommunity"));
+        var user = Assert.Single(database.Each("spec", "users"), u => u.Text("connectionStringSecretName") == uri.SecretName);
+        Assert.Equal(new[] { "gateway" }, user.Each("roles").Select(r => r.Text("db")).Distinct());
+        Assert.Equal("gateway-database-password", user.Text("passwordSecretRef", "name"));
+
+        var members = database.Labels("spec", "statefulSet", "spec", "template", "metadata", "labels");
+        Assert.True(NetworkReach.Allows(Production, Manifest.PodLabels(gateway), members, "27017"), "the network policies keep the gateway from its database");
+    }
+
     private static IEnumerable<(string Where, string Field, string Value)> Strings(JsonElement element, string where, string field = "")
     {
         switch (element.ValueKind)

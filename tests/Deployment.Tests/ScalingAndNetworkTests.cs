@@ -58,13 +58,15 @@ public sealed class ScalingAndNetworkTests
         var manifest = Manifest.Of(overlay);
         string[] everyone = ["namespace kube-system:53", "namespace observability:4317", "namespace observability:4318", "tier telemetry:4317", "tier telemetry:4318"];
         string[] stores = ["tier broker:5672", "tier database:27017"];
+        // Every service polls the gateway's list of disabled clients; the gateway keeps its clients in its own database.
+        string[] service = [.. everyone, .. stores, "app gateway:8080"];
         var allowed = new Dictionary<string, string[]>
         {
-            ["survey"] = [.. everyone, .. stores],
-            ["indicator"] = [.. everyone, .. stores, "app survey:8080"],
-            ["strategy"] = [.. everyone, .. stores],
-            ["reporting"] = [.. everyone, .. stores],
-            ["gateway"] = [.. everyone, "tier service:8080"],
+            ["survey"] = service,
+            ["indicator"] = [.. service, "app survey:8080"],
+            ["strategy"] = service,
+            ["reporting"] = service,
+            ["gateway"] = [.. everyone, "tier service:8080", "tier database:27017"],
         };
         var faults = new List<string>();
         foreach (var process in PlatformProcesses.All)
@@ -85,6 +87,18 @@ public sealed class ScalingAndNetworkTests
         }
 
         Assert.Empty(faults);
+    }
+
+    [KubectlTheory]
+    [MemberData(nameof(Manifest.Overlays), MemberType = typeof(Manifest))]
+    public void Every_service_may_reach_the_gateway_for_its_list_of_disabled_clients(string overlay)
+    {
+        var manifest = Manifest.Of(overlay);
+        var gateway = Manifest.PodLabels(manifest.Deployment("gateway"));
+        var cut = PlatformProcesses.All.Where(p => p.Name != "gateway")
+            .Where(p => !NetworkReach.Allows(manifest, Manifest.PodLabels(manifest.Deployment(p.Name)), gateway, PlatformProcesses.HttpPort))
+            .Select(p => p.Name);
+        Assert.Empty(cut);
     }
 
     [KubectlTheory]

@@ -31,4 +31,10 @@ public sealed class RecalculationOptions
 
     /// <summary>How often dirty rounds are looked for when nothing wakes the recalculator.</summary>
     public int PollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a replica's claim on a round lasts: longer than any recalculation takes. Only when a replica dies
+    /// mid-recalculation does another wait this long before recalculating the round itself.
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 30;
 }

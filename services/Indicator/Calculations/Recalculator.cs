@@ -13,6 +13,9 @@ namespace VisionEHalsa.Indicator.Calculations;
 /// Recalculates dirty rounds. Once woken it waits for a short quiet time (at most a maximum delay), so a burst
 /// of responses makes a few recalculations, not one each; a round marked dirty while it ran stays dirty and is
 /// recalculated again, so the last calculation always includes every stored response.
+/// Replicas share the rounds: each recalculation runs under a claim on the round (<see cref="RoundStates.TryClaimAsync"/>)
+/// whose sequence number the calculation carries. The last claim of a round is taken after its last write, so the
+/// calculation with the highest sequence includes every stored response, and consumers keep the highest.
 /// </summary>
 public sealed class Recalculator(
     RoundStates rounds,
@@ -29,6 +32,9 @@ public sealed class Recalculator(
 
     private static readonly Histogram<double> RecalculationTime = PlatformMetrics.Meter.CreateHistogram<double>(
         "platform.recalculation.duration", unit: "ms", description: "Time to recalculate every indicator of a round and store the result");
+
+    /// <summary>This replica's name in the claims it takes: unique per process start.</summary>
+    private readonly string _replica = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,18 +91,46 @@ public sealed class Recalculator(
         }
     }
 
-    /// <summary>One round's failure must not hold up the others; it stays dirty and is tried again after a pause.</summary>
-    private async Task<bool> TryRecalculateAsync(RoundState round, CancellationToken ct)
+    /// <summary>
+    /// One round's failure must not hold up the others; it stays dirty and is tried again after a pause. A round
+    /// another replica is recalculating is left to it (it stays dirty until that replica finishes).
+    /// </summary>
+    private async Task<bool> TryRecalculateAsync(RoundState seen, CancellationToken ct)
+    {
+        var lease = TimeSpan.FromSeconds(options.Value.ClaimSeconds);
+        if (await rounds.TryClaimAsync(seen.RoundId, _replica, time.GetUtcNow(), lease, ct) is not { } claimed)
+        {
+            return true;
+        }
+
+        try
+        {
+            await RecalculateAsync(claimed, ct);
+            return true;
+        }
+        catch (Exception e)
+        {
+            await LetGoAsync(claimed);
+            if (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            logger.LogError(e, "Recalculating round {Round} failed; it stays dirty and is retried", claimed.RoundId);
+            return false;
+        }
+    }
+
+    /// <summary>Best effort: if this fails too, the claim runs out by itself.</summary>
+    private async Task LetGoAsync(RoundState claimed)
     {
         try
         {
-            await RecalculateAsync(round, ct);
-            return true;
+            await rounds.ReleaseAsync(claimed, CancellationToken.None);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e)
         {
-            logger.LogError(e, "Recalculating round {Round} failed; it stays dirty and is retried", round.RoundId);
-            return false;
+            logger.LogWarning(e, "Could not let go of the claim on round {Round}; it runs out in {Seconds} s", claimed.RoundId, options.Value.ClaimSeconds);
         }
     }
 
@@ -121,18 +155,26 @@ public sealed class Recalculator(
 
         var population = KommunRegister.Embedded.ExpectedFor(round.Population, round.Expected);
         var values = IndicatorCalculator.Calculate([.. inForce.Select(CompiledIndicator.Of)], [.. stored.Select(Respondent.From)], population);
-        var basis = new CalculationBasis(stored.Count, stored.Max(a => a.ReceivedAt));
+        var basis = new CalculationBasis(stored.Count, stored.Max(a => a.ReceivedAt), round.Sequence);
         var versions = CalculationDocument.VersionsOf(inForce);
         var id = CalculationDocument.IdFor(round.RoundId, basis, versions, round.Population, round.Expected);
         activity?.SetTag("platform.calculation", id);
 
         var calculation = new CalculationDocument(id, round.RoundId, round.QuestionnaireId, round.Year, now, basis, versions,
             [.. inForce.Select(CompiledIndicator.Describe)], values, Relayed: false, TraceParent: Activity.Current?.Id);
+        if (!await rounds.HoldsAsync(round, ct))
+        {
+            logger.LogWarning("Round {Round}: the claim ran out during recalculation {Sequence} and another replica took the round; this result is dropped",
+                round.RoundId, round.Sequence);
+            return;
+        }
+
         if (await calculations.StoreAsync(calculation, ct))
         {
             Recalculations.Add(1);
             RecalculationTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            logger.LogInformation("Round {Round} recalculated as {Calculation} from {Responses} responses", round.RoundId, id, basis.Responses);
+            logger.LogInformation("Round {Round} recalculated as {Calculation} (sequence {Sequence}) from {Responses} responses",
+                round.RoundId, id, round.Sequence, basis.Responses);
         }
 
         await rounds.FinishAsync(round, id, now, ct);

@@ -64,31 +64,87 @@ public sealed class RoundStates(IDocumentStore store)
         _rounds.FindAsync(year is { } y ? Query.Where("year", y) : Query.All, ct);
 
     /// <summary>
-    /// Records the calculation made from <paramref name="calculatedFrom"/>. The round stays dirty when
-    /// anything was written to it meanwhile, so the next recalculation includes that too.
+    /// Claims the round for one recalculation by <paramref name="replica"/>: takes the next sequence number and
+    /// holds the round for <paramref name="lease"/>. Null when the round is no longer dirty or another replica
+    /// holds an unexpired claim. Responses keep marking the round during a burst, so a claim that loses the race
+    /// with a mark reads the round again and tries once more. The round stays dirty until <see cref="FinishAsync"/>:
+    /// a replica that dies holding the claim leaves it to the others when the lease runs out.
     /// </summary>
-    public async Task<bool> FinishAsync(RoundState calculatedFrom, string? calculationId, DateTimeOffset at, CancellationToken ct)
+    public async Task<RoundState?> TryClaimAsync(string roundId, string replica, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
-        var finished = calculatedFrom with
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _rounds.GetAsync(roundId, ct);
+            if (current is not { Dirty: true } || current.IsClaimedByOtherThan(replica, now))
+            {
+                return null;
+            }
+
+            var claimed = current with { Sequence = current.Sequence + 1, ClaimedBy = replica, ClaimedUntil = now + lease, Revision = current.Revision + 1 };
+            if (await _rounds.TryReplaceAsync(roundId, claimed, "revision", current.Revision, ct))
+            {
+                return claimed;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + attempt), ct);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Records the calculation made under <paramref name="claimed"/> and lets the claim go. The round stays dirty
+    /// when anything was written to it meanwhile, so the next recalculation (with a higher sequence, reading the
+    /// answers after that write) includes it too. The round's latest calculation is replaced only by one of a
+    /// higher sequence, whichever replica finishes first.
+    /// </summary>
+    public async Task<bool> FinishAsync(RoundState claimed, string? calculationId, DateTimeOffset at, CancellationToken ct)
+    {
+        var newer = calculationId is not null && claimed.Sequence > claimed.LastSequence;
+        var finished = claimed with
         {
             Dirty = false,
             Waiting = null,
-            Revision = calculatedFrom.Revision + 1,
-            LastCalculationId = calculationId ?? calculatedFrom.LastCalculationId,
-            LastCalculatedAt = calculationId is null ? calculatedFrom.LastCalculatedAt : at,
+            Revision = claimed.Revision + 1,
+            LastCalculationId = newer ? calculationId : claimed.LastCalculationId,
+            LastCalculatedAt = newer ? at : claimed.LastCalculatedAt,
+            LastSequence = newer ? claimed.Sequence : claimed.LastSequence,
+            ClaimedBy = null,
+            ClaimedUntil = null,
         };
-        if (await _rounds.TryReplaceAsync(calculatedFrom.Id, finished, "revision", calculatedFrom.Revision, ct))
+        if (await _rounds.TryReplaceAsync(claimed.Id, finished, "revision", claimed.Revision, ct))
         {
             return true;
         }
 
-        if (calculationId is not null)
+        await UpdateAsync(claimed.RoundId, current =>
         {
-            await UpdateAsync(calculatedFrom.RoundId, current => (current ?? calculatedFrom) with { LastCalculationId = calculationId, LastCalculatedAt = at }, ct);
-        }
-
+            var round = current ?? claimed;
+            var later = calculationId is not null && claimed.Sequence > round.LastSequence;
+            return Released(round, claimed) with
+            {
+                LastCalculationId = later ? calculationId : round.LastCalculationId,
+                LastCalculatedAt = later ? at : round.LastCalculatedAt,
+                LastSequence = later ? claimed.Sequence : round.LastSequence,
+            };
+        }, ct);
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="claimed"/> is still the round's claim. A replica whose claim ran out and was taken
+    /// over must not store its result: the replica that took over reads the answers after this check, so its
+    /// calculation includes everything this one read, and the order of sequences stays the order of reading.
+    /// </summary>
+    public async Task<bool> HoldsAsync(RoundState claimed, CancellationToken ct) =>
+        await _rounds.GetAsync(claimed.RoundId, ct) is { } current && current.Sequence == claimed.Sequence && current.ClaimedBy == claimed.ClaimedBy;
+
+    /// <summary>Lets a claim go without a calculation (the recalculation failed or the service is stopping), so another replica need not wait for the lease.</summary>
+    public Task ReleaseAsync(RoundState claimed, CancellationToken ct) =>
+        UpdateAsync(claimed.RoundId, current => Released(current ?? claimed, claimed), ct);
+
+    private static RoundState Released(RoundState round, RoundState claimed) =>
+        round.ClaimedBy == claimed.ClaimedBy && round.Sequence == claimed.Sequence ? round with { ClaimedBy = null, ClaimedUntil = null } : round;
 
     public async Task EnsureIndexesAsync(CancellationToken ct)
     {

@@ -5,7 +5,12 @@ using VisionEHalsa.Indicator.Calculations;
 
 namespace VisionEHalsa.Indicator.Consumers;
 
-/// <summary>Keeps this service's copy of the answers (latest version wins) and marks the round for recalculation.</summary>
+/// <summary>
+/// Keeps this service's copy of the answers (latest version wins) and marks the round for recalculation.
+/// The message is acknowledged only when this returns, that is after both writes are stored: the recalculation
+/// it asks for is then recorded durably (the round's dirty flag), so any replica does it even if this one dies
+/// before recalculating, and a replica that dies before the writes gets the message redelivered to another.
+/// </summary>
 public sealed class RecalculateOnResponseSubmitted(AnswerStore answers, RoundStates rounds, RecalculationSignal recalculation)
     : IConsumer<ResponseSubmitted>
 {

@@ -13,11 +13,16 @@ public static class EditionStatus
 /// <summary>A stored file of an edition; file ids are unique, so a writer that loses the race for a number overwrites nothing.</summary>
 public sealed record ReportFile(string Format, string FileId);
 
+/// <summary>Which calculation of a round an edition was made from, with what orders it among the round's calculations.</summary>
+public sealed record CalculationUsed(string RoundId, string CalculationId, CalculationBasis BasedOn, DateTimeOffset CalculatedAt);
+
 /// <summary>
 /// One numbered edition of a year's report (id <c>{year}|{edition:D4}</c>). Its files never change once
 /// stored; publishing only sets its status. It is the outbox entry of its <see cref="ReportGenerated"/>.
 /// Besides the formats it keeps, as files, the values it published and what moved since
 /// <see cref="ChangesSince"/>, so the next edition can compare and the list stays out of every listing.
+/// <see cref="Used"/> (null for editions stored before it) says which calculation of each round it used, so a
+/// later edition is never made from an older one.
 /// </summary>
 public sealed record ReportEdition(
     string Id,
@@ -35,7 +40,8 @@ public sealed record ReportEdition(
     DateTimeOffset? PublishedAt,
     string? PublishedBy,
     bool Relayed,
-    string? TraceParent) : IOutboxDocument
+    string? TraceParent,
+    IReadOnlyList<CalculationUsed>? Used = null) : IOutboxDocument
 {
     public static string IdFor(int year, int edition) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}|{edition:D4}");

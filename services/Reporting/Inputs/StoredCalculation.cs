@@ -28,10 +28,16 @@ public sealed record StoredCalculation(
         calculation.Values);
 
     /// <summary>
-    /// Latest-wins: the calculation over later responses wins, then the one over more responses, then the
+    /// Latest-wins. Between calculations that both carry the indicator service's sequence, the higher sequence
+    /// wins: it read the answers later, whichever replica made it and whenever it arrives. Otherwise (events from
+    /// before the sequence) the calculation over later responses wins, then the one over more responses, then the
     /// later run (e.g. after a definition changed). A tie is a duplicate or an older run.
     /// </summary>
     public static bool IsNewer(IndicatorsRecalculated candidate, StoredCalculation current) =>
-        (candidate.BasedOn.Watermark, candidate.BasedOn.Responses, candidate.CalculatedAt)
-            .CompareTo((current.BasedOn.Watermark, current.BasedOn.Responses, current.CalculatedAt)) > 0;
+        IsNewer(candidate.BasedOn, candidate.CalculatedAt, current.BasedOn, current.CalculatedAt);
+
+    public static bool IsNewer(CalculationBasis candidate, DateTimeOffset candidateAt, CalculationBasis current, DateTimeOffset currentAt) =>
+        candidate.Sequence is { } sequence && current.Sequence is { } currentSequence
+            ? sequence > currentSequence
+            : (candidate.Watermark, candidate.Responses, candidateAt).CompareTo((current.Watermark, current.Responses, currentAt)) > 0;
 }

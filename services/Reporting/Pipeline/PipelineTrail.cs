@@ -34,12 +34,7 @@ public sealed class PipelineTrail(IDocumentStore store)
     {
         var id = response.RoundId + "|" + response.Organisation.Id;
         var tracked = new TrackedResponse(id, response.RoundId, response.Organisation.Id, response.Year, response.Version, response.ReceivedAt, Activity.Current?.TraceId.ToString());
-        var current = await _responses.GetAsync(id, ct);
-        if (current is null || current.Version < tracked.Version)
-        {
-            await _responses.UpsertAsync(id, tracked, ct);
-        }
-
+        await KeepLatestVersionAsync(tracked, ct);
         await UpdateRoundAsync(response.RoundId, response.Year, round =>
             round.LastResponse is { } last && last.ReceivedAt > tracked.ReceivedAt ? round : round with { LastResponse = tracked }, ct);
     }
@@ -50,6 +45,26 @@ public sealed class PipelineTrail(IDocumentStore store)
         return UpdateRoundAsync(calculation.RoundId, calculation.Year, round => round.Calculations.Any(c => c.CalculationId == tracked.CalculationId)
             ? round
             : round with { Calculations = [.. round.Calculations.Append(tracked).OrderBy(c => c.Watermark).ThenBy(c => c.CalculatedAt).TakeLast(KeptCalculations)] }, ct);
+    }
+
+    /// <summary>Insert-if-absent or replace-if-unchanged, so replicas storing two versions at once keep the higher.</summary>
+    private async Task KeepLatestVersionAsync(TrackedResponse tracked, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var current = await _responses.GetAsync(tracked.Id, ct);
+            if (current is not null && current.Version >= tracked.Version)
+            {
+                return;
+            }
+
+            if (current is null ? await _responses.TryInsertAsync(tracked.Id, tracked, ct) : await _responses.TryReplaceAsync(tracked.Id, tracked, "version", current.Version, ct))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The pipeline trail of {tracked.Id} kept changing; the message will be retried.");
     }
 
     private async Task UpdateRoundAsync(string roundId, int year, Func<TrackedRound, TrackedRound> change, CancellationToken ct)

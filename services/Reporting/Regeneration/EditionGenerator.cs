@@ -8,7 +8,13 @@ using VisionEHalsa.ServiceDefaults.Telemetry;
 
 namespace VisionEHalsa.Reporting.Regeneration;
 
-/// <summary>Generates the next edition of one year's report from the newest stored inputs, unless they are what the latest edition shows.</summary>
+/// <summary>
+/// Generates the next edition of one year's report from the newest stored inputs, unless they are what the latest
+/// edition shows. Safe with several replicas on one store: the number is taken by inserting the edition under an id
+/// that contains it (<c>{year}|{edition}</c>) only if absent, and a replica that finds it taken starts over with the
+/// next one; the latest edition is read before the inputs, so (stored calculations and strategy only move forward)
+/// the inputs are never older than what it used, and <see cref="OlderInput"/> refuses them if they were.
+/// </summary>
 public sealed class EditionGenerator(
     Calculations calculations,
     Strategies strategies,
@@ -31,15 +37,22 @@ public sealed class EditionGenerator(
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
+            // The latest edition first: inputs read after it include whatever it was made from.
+            var latest = await editions.LatestAsync(year, ct);
             if (await ReportInputs.LoadAsync(year, calculations, strategies, rounds, ct) is not { } inputs)
             {
                 return null;
             }
 
             var fingerprint = inputs.Fingerprint();
-            var latest = await editions.LatestAsync(year, ct);
             if (latest is not null && latest.IsBasedOn(inputs.Basis, fingerprint))
             {
+                return null;
+            }
+
+            if (latest is not null && OlderInput(latest, inputs) is { } older)
+            {
+                logger.LogWarning("No new edition of the report for {Year}: {Older} is older than what edition {Edition} used", year, older, latest.Edition);
                 return null;
             }
 
@@ -55,7 +68,8 @@ public sealed class EditionGenerator(
                 await editions.SaveJsonAsync(year, number, "values", values, ct),
                 await editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct),
                 changes.Since, changes.Changes.Count,
-                PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id);
+                PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id,
+                [.. inputs.Calculations.Select(c => new CalculationUsed(c.RoundId, c.CalculationId, c.BasedOn, c.CalculatedAt))]);
             if (await editions.TryAddAsync(edition, ct))
             {
                 Activity.Current?.SetTag("platform.edition", number);
@@ -72,6 +86,27 @@ public sealed class EditionGenerator(
         }
 
         throw new InvalidOperationException($"Other writers kept taking the next edition number of {year}.");
+    }
+
+    /// <summary>What in <paramref name="inputs"/> is older than what <paramref name="latest"/> was made from (a round's calculation, the strategy); null when nothing is.</summary>
+    public static string? OlderInput(ReportEdition latest, ReportInputs inputs)
+    {
+        if (inputs.Basis.StrategyVersion < latest.BasedOn.StrategyVersion)
+        {
+            return $"strategy version {inputs.Basis.StrategyVersion}";
+        }
+
+        var current = inputs.Calculations.ToDictionary(c => c.RoundId, StringComparer.Ordinal);
+        foreach (var used in latest.Used ?? [])
+        {
+            if (!current.TryGetValue(used.RoundId, out var now) ||
+                StoredCalculation.IsNewer(used.BasedOn, used.CalculatedAt, now.BasedOn, now.CalculatedAt))
+            {
+                return $"the calculation of round {used.RoundId}";
+            }
+        }
+
+        return null;
     }
 
     public Task EnsureIndexesAsync(CancellationToken ct) =>

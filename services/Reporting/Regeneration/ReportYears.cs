@@ -6,9 +6,15 @@ namespace VisionEHalsa.Reporting.Regeneration;
 
 /// <summary>
 /// A report year and whether it awaits regeneration. Durable, so a restart regenerates what was pending.
-/// <see cref="Marks"/> counts requests: a year is cleared only if no request arrived while it was generated.
+/// <see cref="Marks"/> counts writes (requests and claims): a year is cleared only if nothing was written to it
+/// while it was generated. Replicas share it: one generates the year at a time, under a claim
+/// (<see cref="ClaimedBy"/> until <see cref="ClaimedUntil"/>) that a replica dying mid-generation leaves to run out.
 /// </summary>
-public sealed record ReportYear(string Id, int Year, bool Dirty, long Marks, string? TraceParent);
+public sealed record ReportYear(string Id, int Year, bool Dirty, long Marks, string? TraceParent, string? ClaimedBy = null, DateTimeOffset? ClaimedUntil = null)
+{
+    public bool IsClaimedByOtherThan(string replica, DateTimeOffset now) =>
+        ClaimedBy is not null && ClaimedBy != replica && ClaimedUntil > now;
+}
 
 public sealed class ReportYears(IDocumentStore store)
 {
@@ -66,9 +72,49 @@ public sealed class ReportYears(IDocumentStore store)
     public async Task<IReadOnlyList<ReportYear>> DirtyAsync(CancellationToken ct) =>
         (await _years.FindAsync(Query.Where("dirty", true), ct)).OrderBy(y => y.Year).ToList();
 
-    /// <summary>False when the year was marked again meanwhile, so it stays dirty and is generated once more.</summary>
-    public Task<bool> TryClearAsync(ReportYear year, CancellationToken ct) =>
-        _years.TryReplaceAsync(year.Id, year with { Dirty = false }, "marks", year.Marks, ct);
+    /// <summary>
+    /// Claims the year for one generation by <paramref name="replica"/>; null when it is no longer dirty or another
+    /// replica holds an unexpired claim. A claim that loses the race with a mark reads the year again and retries.
+    /// </summary>
+    public async Task<ReportYear?> TryClaimAsync(string id, string replica, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var current = await _years.GetAsync(id, ct);
+            if (current is not { Dirty: true } || current.IsClaimedByOtherThan(replica, now))
+            {
+                return null;
+            }
+
+            var claimed = current with { Marks = current.Marks + 1, ClaimedBy = replica, ClaimedUntil = now + lease };
+            if (await _years.TryReplaceAsync(id, claimed, "marks", current.Marks, ct))
+            {
+                return claimed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Clears the year and lets the claim go; false when the year was marked again meanwhile, so it stays dirty
+    /// (and claimed by the same replica, which generates it once more).
+    /// </summary>
+    public Task<bool> TryClearAsync(ReportYear claimed, CancellationToken ct) =>
+        _years.TryReplaceAsync(claimed.Id, claimed with { Dirty = false, ClaimedBy = null, ClaimedUntil = null }, "marks", claimed.Marks, ct);
+
+    /// <summary>Lets a claim go without generating (a failure, or the service stopping), so another replica need not wait for the lease.</summary>
+    public async Task ReleaseAsync(ReportYear claimed, CancellationToken ct)
+    {
+        while (await _years.GetAsync(claimed.Id, ct) is { } current && current.ClaimedBy == claimed.ClaimedBy)
+        {
+            var released = current with { Marks = current.Marks + 1, ClaimedBy = null, ClaimedUntil = null };
+            if (await _years.TryReplaceAsync(current.Id, released, "marks", current.Marks, ct))
+            {
+                return;
+            }
+        }
+    }
 
     public Task EnsureIndexesAsync(CancellationToken ct) => _years.EnsureIndexAsync("dirty", ct);
 }

@@ -50,7 +50,7 @@ public class RecalculatorStartTests
         var round = await rounds.GetAsync("round-restart", CancellationToken.None);
         var calculation = await calculations.GetAsync(round!.LastCalculationId!, CancellationToken.None);
         Assert.NotNull(calculation);
-        Assert.Equal(new CalculationBasis(2, now), calculation.BasedOn);
+        Assert.Equal(new CalculationBasis(2, now, Sequence: 1), calculation.BasedOn);
         Assert.Equal(50, Assert.Single(calculation.Values, v => v.Level == IndicatorLevels.Riket).Value);
         Assert.False(calculation.Relayed);
         Assert.Equal(calculation.Id, calculation.ToEvent().CalculationId);
