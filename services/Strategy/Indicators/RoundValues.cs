@@ -30,12 +30,15 @@ public sealed record RoundValues(
             .ToList());
 
     /// <summary>
-    /// Latest-wins, as the reporting service decides it: the calculation over later responses wins, then the
-    /// one over more responses, then the later run. A tie is a duplicate or an older run.
+    /// Latest-wins, as the reporting service decides it: the higher sequence when both calculations carry one (the
+    /// indicator service numbers a round's calculations, so a later one includes every answer stored before it,
+    /// whichever replica made it); otherwise the calculation over later responses, then over more, then the later run.
     /// </summary>
     public static bool IsNewer(IndicatorsRecalculated candidate, RoundValues current) =>
-        (candidate.BasedOn.Watermark, candidate.BasedOn.Responses, candidate.CalculatedAt)
-            .CompareTo((current.BasedOn.Watermark, current.BasedOn.Responses, current.CalculatedAt)) > 0;
+        candidate.BasedOn.Sequence is { } sequence && current.BasedOn.Sequence is { } currentSequence
+            ? sequence > currentSequence
+            : (candidate.BasedOn.Watermark, candidate.BasedOn.Responses, candidate.CalculatedAt)
+                .CompareTo((current.BasedOn.Watermark, current.BasedOn.Responses, current.CalculatedAt)) > 0;
 }
 
 /// <summary>An indicator's value for the whole country; null when no organisation was in its denominator.</summary>
