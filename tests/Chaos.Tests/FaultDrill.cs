@@ -9,9 +9,6 @@ namespace VisionEHalsa.Chaos.Tests;
 /// </summary>
 public sealed class FaultDrill(ChaosPlatform platform, ITestOutputHelper output)
 {
-    /// <summary>Set by a fault that met a known fault of another part of the platform: shown in the table, not hidden.</summary>
-    public string? KnownFault { get; set; }
-
     /// <param name="fault">The fault's name in the report.</param>
     /// <param name="inject">Causes the fault and returns once it is over (process ready again, broker back, files writable).</param>
     /// <param name="strikeAt">The share of the stream done when the fault strikes.</param>
@@ -37,11 +34,7 @@ public sealed class FaultDrill(ChaosPlatform platform, ITestOutputHelper output)
         await running;
 
         var findings = await new Settlement(platform, kansli, round, plan).CheckAsync(sinceFaultEnded, began);
-        FaultReport.Write(output, FaultReport.Line(fault, plan, findings, outage.Elapsed, KnownFault), findings);
-        if (KnownFault is not null)
-        {
-            output.WriteLine(KnownFault);
-        }
+        FaultReport.Write(output, FaultReport.Line(fault, plan, findings, outage.Elapsed), findings);
 
         Assert.True(findings.Lost.Count == 0, "Requests without an outcome: " + string.Join("; ", findings.Lost.Take(10)));
         Assert.True(findings.StoredWrong.Count == 0, "Stored otherwise than the receipts say: " + string.Join("; ", findings.StoredWrong.Take(10)));

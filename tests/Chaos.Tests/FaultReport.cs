@@ -14,8 +14,7 @@ public static class FaultReport
 
     private static readonly Lock Gate = new();
 
-    /// <param name="knownFault">Why a check that failed is a known fault of another part of the platform, shown in the table.</param>
-    public static string Line(string fault, IReadOnlyList<Submission> submissions, SettlementFindings findings, TimeSpan outage, string? knownFault = null)
+    public static string Line(string fault, IReadOnlyList<Submission> submissions, SettlementFindings findings, TimeSpan outage)
     {
         var accepted = submissions.Count(s => s.Accepted);
         var refusals = submissions.Where(s => s.Refusal is not null).ToList();
@@ -24,10 +23,6 @@ public static class FaultReport
         var converged = findings.Converged is { } c
             ? string.Create(CultureInfo.InvariantCulture, $"{c:F1} ({findings.ConvergedAfterLastReceipt:F1} after the last receipt)")
             : "not converged";
-        if (knownFault is not null)
-        {
-            converged += " — " + knownFault;
-        }
 
         var retried = submissions.SelectMany(s => s.Retried).GroupBy(r => r).OrderByDescending(g => g.Count())
             .Select(g => $"{g.Count()}× {g.Key}").ToList();

@@ -157,7 +157,8 @@ public sealed class Recalculator(
         var values = IndicatorCalculator.Calculate([.. inForce.Select(CompiledIndicator.Of)], [.. stored.Select(Respondent.From)], population);
         var basis = new CalculationBasis(stored.Count, stored.Max(a => a.ReceivedAt), round.Sequence);
         var versions = CalculationDocument.VersionsOf(inForce);
-        var id = CalculationDocument.IdFor(round.RoundId, basis, versions, round.Population, round.Expected);
+        var id = CalculationDocument.IdFor(round.RoundId, basis, versions, stored.Select(a => $"{a.OrganisationId}@{a.Version}"),
+            round.Population, round.Expected);
         activity?.SetTag("platform.calculation", id);
 
         var calculation = new CalculationDocument(id, round.RoundId, round.QuestionnaireId, round.Year, now, basis, versions,
