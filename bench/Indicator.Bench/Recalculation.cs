@@ -17,10 +17,11 @@ public sealed record Measurement(int Responses, int Indicators, int Values, doub
 public static class Recalculation
 {
     private const int MinimumWarmUps = 3;
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2), QuickWarmUpTime = TimeSpan.FromSeconds(0.5);
 
-    public static IReadOnlyList<Measurement> Run(IReadOnlyList<int> sizes, IReadOnlyList<IndicatorDefinition> definitions)
+    public static IReadOnlyList<Measurement> Run(IReadOnlyList<int> sizes, IReadOnlyList<IndicatorDefinition> definitions, bool quick = false)
     {
+        var warmUpTime = quick ? QuickWarmUpTime : WarmUpTime;
         var cases = sizes.Select(size => Case.Create(size, definitions)).ToList();
 
         // Every size is warmed up before any is timed, so the small rounds do not run code that a larger one
@@ -29,7 +30,7 @@ public static class Recalculation
         {
             work.Verify();
             var warming = Stopwatch.StartNew();
-            for (var i = 0; i < MinimumWarmUps || warming.Elapsed < WarmUpTime; i++)
+            for (var i = 0; i < MinimumWarmUps || warming.Elapsed < warmUpTime; i++)
             {
                 GC.KeepAlive(work.Platform());
                 GC.KeepAlive(work.Floor());
@@ -39,7 +40,7 @@ public static class Recalculation
         var measurements = new List<Measurement>();
         foreach (var work in cases)
         {
-            var runs = work.Size < 10_000 ? 51 : 11;
+            var runs = (work.Size < 10_000 ? 51 : 11) / (quick ? 3 : 1);
             var (platformTimes, floorTimes) = (new List<double>(runs), new List<double>(runs));
             for (var i = 0; i < runs; i++)
             {
@@ -86,7 +87,7 @@ public static class Recalculation
 
     public static void Print(IReadOnlyList<Measurement> measurements)
     {
-        Console.WriteLine($"Full recalculation of {measurements[0].Indicators} indicators (median of alternating timed runs, after {WarmUpTime.TotalSeconds:0} s of warm-up per size)");
+        Console.WriteLine($"Full recalculation of {measurements[0].Indicators} indicators (median of alternating timed runs, after a warm-up of every size)");
         Console.WriteLine($"{"responses",10} {"values",9} {"platform ms",12} {"floor ms",9} {"floor/platform",15}");
         foreach (var m in measurements)
         {

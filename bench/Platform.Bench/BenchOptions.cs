@@ -2,7 +2,8 @@ namespace VisionEHalsa.Platform.Bench;
 
 /// <summary>
 /// Where the running platform is and how much to measure. <c>./platform bench</c> passes the addresses of the
-/// processes it started; <c>--quick</c> keeps every section but measures less, to finish in well under 3 minutes.
+/// processes it started; <c>--quick</c> keeps every section but measures less, to finish in under 3 minutes;
+/// <c>--soak [--minutes N]</c> runs a steady load instead and watches the processes' resources.
 /// </summary>
 public sealed record BenchOptions(
     bool Quick,
@@ -14,6 +15,20 @@ public sealed record BenchOptions(
     string ResultsDirectory,
     string RepositoryRoot)
 {
+    /// <summary>The five processes' own addresses (for their <c>/metrics</c>), by process name; those not passed are absent.</summary>
+    public IReadOnlyDictionary<string, Uri> Processes { get; init; } = new Dictionary<string, Uri>();
+
+    /// <summary>A steady load and a resource series instead of the measurements (<c>--soak</c>).</summary>
+    public bool Soak { get; init; }
+
+    public TimeSpan SoakDuration { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Responses per second the soak sends through the gateway, evenly spread.</summary>
+    public int SoakRate { get; init; } = 30;
+
+    /// <summary>Seconds between two samples of every process in the soak.</summary>
+    public int SoakSampleSeconds { get; init; } = 10;
+
     /// <summary>Repetitions of the 290-response freshness run (a new round and year each).</summary>
     public int SmallRepetitions { get; init; } = 7;
 
@@ -37,12 +52,16 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var quick = false;
+        var (quick, soak) = (false, false);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--quick")
             {
                 quick = true;
+            }
+            else if (args[i] == "--soak")
+            {
+                soak = true;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -77,6 +96,11 @@ public sealed record BenchOptions(
             ThroughputRequests = Number("throughput-requests", 1000, 150),
             ThroughputRepetitions = Number("throughput-repetitions", 2, 1),
             RenderRuns = Number("render-runs", 7, 3),
+            Processes = ProcessWatch.Names.Where(values.ContainsKey).ToDictionary(n => n, n => new Uri(values[n])),
+            Soak = soak,
+            SoakDuration = TimeSpan.FromMinutes(Number("minutes", 30, 30)),
+            SoakRate = Number("rate", 30, 30),
+            SoakSampleSeconds = Number("sample-seconds", 10, 10),
         };
     }
 

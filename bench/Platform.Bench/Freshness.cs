@@ -3,7 +3,9 @@ using System.Net;
 
 namespace VisionEHalsa.Platform.Bench;
 
-public sealed record FreshnessRun(int Year, string RoundId, int Responses, double SubmitSeconds, double FreshnessMs, int Edition, int EditionsSeen);
+/// <summary>One round: <see cref="AcceptedPerSecond"/> is the submission rate per tenth of the versions, which shows whether a growing round slows the survey.</summary>
+public sealed record FreshnessRun(int Year, string RoundId, int Responses, double SubmitSeconds, double FreshnessMs, int Edition, int EditionsSeen,
+    IReadOnlyList<double> AcceptedPerSecond);
 
 public sealed record FreshnessResult(int Responses, string Shape, int Repetitions, double P50Ms, double P95Ms, IReadOnlyList<FreshnessRun> Runs);
 
@@ -12,10 +14,9 @@ public sealed record FreshnessResult(int Responses, string Shape, int Repetition
 /// be downloaded: the clock starts when the last PUT is answered and stops when a downloaded <c>latest.csv</c> shows it.
 /// The report listing of the year is polled (small), and the CSV fetched only when a new edition appears.
 /// </summary>
-public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList<string> kommuner, YearPlan years)
+public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList<string> kommuner, YearPlan years, TimeSpan patience)
 {
     private const int Clients = 16;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     /// <summary>Every kommun answers once; done when the riket row of DIGPLAN counts all of them. One unmeasured round first warms up all five processes.</summary>
     public async Task<FreshnessResult> OneResponseEachAsync(int repetitions)
@@ -47,7 +48,7 @@ public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList
                 break;
             }
 
-            var run = await OnceAsync(versions);
+            var run = await OnceAsync(versions, budget);
             runs.Add(run);
             Console.WriteLine($"  freshness {run.Responses,6:N0} responses: {run.FreshnessMs,7:F0} ms (submitted in {run.SubmitSeconds:F1} s, edition {run.Edition})");
         }
@@ -57,7 +58,7 @@ public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList
             Math.Round(Stats.Percentile(times, 95), 1), runs);
     }
 
-    private async Task<FreshnessRun> OnceAsync(int versions)
+    private async Task<FreshnessRun> OnceAsync(int versions, TimeSpan submitLimit = default)
     {
         var purpose = versions == 1 ? "freshness" : "freshness-large";
         var year = years.Next(purpose);
@@ -68,8 +69,15 @@ public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList
 
         // Version by version, so a kommun's version n is sent only after its version n-1 was answered.
         var submitting = Stopwatch.StartNew();
+        var (rates, step, stepStarted) = (new List<double>(), Math.Max(1, versions / 10), TimeSpan.Zero);
         for (var version = 1; version <= versions; version++)
         {
+            if (submitLimit > TimeSpan.Zero && submitLimit != Timeout.InfiniteTimeSpan && submitting.Elapsed > submitLimit)
+            {
+                throw new TimeoutException($"{round}: {(version - 1) * kommuner.Count:N0} of {versions * kommuner.Count:N0} responses submitted in "
+                    + $"{submitting.Elapsed.TotalMinutes:F0} min, over the budget; accepted/s per tenth of the versions: {string.Join(", ", rates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+            }
+
             var body = version == versions && versions > 1 ? last : bodies;
             await Parallel.ForEachAsync(Enumerable.Range(0, kommuner.Count), new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (k, ct) =>
             {
@@ -79,12 +87,19 @@ public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList
                     throw new InvalidOperationException($"The response of {kommuner[k]} (version {version}) in {round} was refused: {(int)status}.");
                 }
             });
+            if (versions > 1 && (version % step == 0 || version == versions))
+            {
+                var versionsInStep = version % step == 0 ? step : version % step;
+                rates.Add(Math.Round(versionsInStep * kommuner.Count / (submitting.Elapsed - stepStarted).TotalSeconds, 1));
+                stepStarted = submitting.Elapsed;
+                Console.WriteLine($"    {version * kommuner.Count,6:N0} of {versions * kommuner.Count:N0} submitted in {submitting.Elapsed.TotalSeconds,5:F0} s ({rates[^1]:F0} accepted/s lately)");
+            }
         }
 
         var sinceLastAccepted = Stopwatch.StartNew();
         var submitSeconds = submitting.Elapsed.TotalSeconds;
         var (seen, checkedEditions) = (0, 0);
-        while (sinceLastAccepted.Elapsed < Patience)
+        while (sinceLastAccepted.Elapsed < patience)
         {
             var edition = await api.LatestEditionAsync(year, CancellationToken.None);
             if (edition > seen)
@@ -94,14 +109,14 @@ public sealed class Freshness(PlatformApi api, ProcessWatch watch, IReadOnlyList
                 if (await api.LatestCsvAsync(year, CancellationToken.None) is { } csv && Includes(csv, versions > 1))
                 {
                     return new FreshnessRun(year, round, versions * kommuner.Count, Math.Round(submitSeconds, 2),
-                        Math.Round(sinceLastAccepted.Elapsed.TotalMilliseconds, 1), edition, checkedEditions);
+                        Math.Round(sinceLastAccepted.Elapsed.TotalMilliseconds, 1), edition, checkedEditions, rates);
                 }
             }
 
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"No edition of the {year} report included the last response of {round} within {Patience.TotalSeconds} s.");
+        throw new TimeoutException($"No edition of the {year} report included the last response of {round} within {patience.TotalSeconds} s.");
     }
 
     private bool Includes(string csv, bool corrected)

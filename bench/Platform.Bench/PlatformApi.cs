@@ -13,9 +13,14 @@ public sealed class PlatformApi : IDisposable
 {
     public const string Questionnaire = "vision-ehalsa-kommun";
 
-    private PlatformApi(HttpClient gateway, HttpClient survey, HttpClient reporting)
+    private readonly ClientToken _token;
+    private readonly BearerTokenHandler[] _handlers;
+
+    private PlatformApi(ClientToken token, Uri gateway, Uri survey, Uri reporting)
     {
-        (Gateway, Survey, Reporting) = (gateway, survey, reporting);
+        _token = token;
+        _handlers = [new BearerTokenHandler(token), new BearerTokenHandler(token)];
+        (Gateway, Survey, Reporting) = (Client(gateway, _handlers[0]), Client(survey, _handlers[1]), Client(reporting, new SocketsHttpHandler()));
     }
 
     public HttpClient Gateway { get; }
@@ -25,12 +30,15 @@ public sealed class PlatformApi : IDisposable
     /// <summary>The reporting service's own port, for its <c>/metrics</c>.</summary>
     public HttpClient Reporting { get; }
 
+    /// <summary>Tokens fetched (the first and every renewal) and requests sent again after a 401, for the run's record.</summary>
+    public object Tokens => new { fetched = _token.Fetched, resentAfter401 = _handlers.Sum(h => h.Resent) };
+
+    /// <summary>The kansli's token from the gateway, one for both paths, so the two differ only by the gateway.</summary>
     public static async Task<PlatformApi> ConnectAsync(BenchOptions options)
     {
         var clients = JsonDocument.Parse(await File.ReadAllTextAsync(options.ClientsFile)).RootElement;
         var secret = clients.EnumerateArray().First(c => c.GetProperty("clientId").GetString() == "kansli").GetProperty("clientSecret").GetString()!;
-        var api = new PlatformApi(Client(options.Gateway, new KansliToken(options.Gateway, secret)), Client(options.Survey, new KansliToken(options.Gateway, secret)),
-            Client(options.Reporting, new SocketsHttpHandler()));
+        var api = new PlatformApi(new ClientToken(options.Gateway, "kansli", secret), options.Gateway, options.Survey, options.Reporting);
         await api.KommunerAsync(); // fetches the token now, so a wrong secret fails here rather than in a measurement
         return api;
     }
@@ -82,6 +90,7 @@ public sealed class PlatformApi : IDisposable
         Gateway.Dispose();
         Survey.Dispose();
         Reporting.Dispose();
+        _token.Dispose();
     }
 
     private static HttpClient Client(Uri address, HttpMessageHandler handler) =>

@@ -31,6 +31,23 @@ public sealed class ProcessWatch : IAsyncDisposable
         _sampling = SampleAsync(_stop.Token);
     }
 
+    public int Pid(string name) => _pids[name];
+
+    /// <summary>Open file descriptors of a process (sockets, store files, pipes), 0 once it has gone.</summary>
+    public static int OpenFiles(int pid)
+    {
+        try
+        {
+            return Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    public static bool Alive(int pid) => Directory.Exists($"/proc/{pid}");
+
     /// <summary>CPU seconds each process has used so far; the difference of two readings is what a phase cost.</summary>
     public Dictionary<string, double> CpuSeconds() => Names.ToDictionary(n => n, n => Cpu(_pids[n]));
 
@@ -94,7 +111,7 @@ public sealed class ProcessWatch : IAsyncDisposable
     }
 
     /// <summary>A numeric field of <c>/proc/PID/status</c>: kB for memory fields, a count for <c>Threads:</c>.</summary>
-    private static double StatusKb(int pid, string field)
+    public static double StatusKb(int pid, string field)
     {
         try
         {
@@ -107,7 +124,7 @@ public sealed class ProcessWatch : IAsyncDisposable
         }
     }
 
-    private static double Cpu(int pid)
+    public static double Cpu(int pid)
     {
         try
         {

@@ -1,8 +1,14 @@
 using VisionEHalsa.Platform.Bench;
 
-// Started by `./platform bench [--quick]` once the platform runs on a throw-away data folder: measures, prints one
-// table and writes it as JSON to bench/results/<timestamp>.json and bench/results/latest.json.
+// Started by `./platform bench [--quick | --soak [--minutes N]]` once the platform runs on a throw-away data folder.
+// The measurements print one table and write it as JSON to bench/results/<timestamp>.json and bench/results/latest.json;
+// the soak prints start, peak and end per process with a verdict and writes its series to bench/results/soak-<timestamp>.json.
 var options = BenchOptions.Parse(args);
+if (options.Soak)
+{
+    return await SoakRun.RunAsync(options);
+}
+
 var (table, document, failures) = await BenchRun.RunAsync(options);
 table.Print(Console.Out);
 var written = BenchRun.Write(document, options.ResultsDirectory);

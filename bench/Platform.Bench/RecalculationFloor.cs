@@ -23,7 +23,7 @@ public static class RecalculationFloor
         }
 
         var output = Path.Combine(workDirectory, "recalculation.json");
-        var start = new ProcessStartInfo("dotnet", [dll, output]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", options.Quick ? [dll, output, "--quick"] : [dll, output]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Indicator.Bench.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

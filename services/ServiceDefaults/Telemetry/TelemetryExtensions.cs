@@ -45,6 +45,8 @@ public static class TelemetryExtensions
             .WithMetrics(m => m
                 .AddMeter(PlatformTelemetry.Name)
                 .AddMeter(InstrumentationOptions.MeterName)
+                // The runtime's own meter: heap size, GC count and pauses, working set, thread pool, for the soak and operators.
+                .AddMeter("System.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter());
