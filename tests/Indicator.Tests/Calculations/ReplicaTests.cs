@@ -36,6 +36,21 @@ public class ReplicaTests
     }
 
     [Fact]
+    public async Task In_a_store_one_process_owns_a_claim_left_by_an_ended_process_does_not_hold_up_the_round()
+    {
+        using var store = NewStore("sole", shared: false);
+        var rounds = new RoundStates(store);
+        var now = DateTimeOffset.UtcNow;
+        await rounds.MarkDirtyAsync(Response("round-sole", "0180", 1, now), 1, None);
+
+        // The claim of a process killed mid-recalculation; the restarted process has another replica id.
+        await rounds.TryClaimAsync("round-sole", "killed", now, Claim, None);
+        var restarted = await rounds.TryClaimAsync("round-sole", "restarted", now.AddSeconds(1), Claim, None);
+
+        Assert.Equal((2L, "restarted"), (restarted!.Sequence, restarted.ClaimedBy));
+    }
+
+    [Fact]
     public async Task A_calculation_finished_late_under_an_older_claim_never_replaces_a_newer_one()
     {
         using var store = NewStore("late");
@@ -157,8 +172,9 @@ public class ReplicaTests
         }
     }
 
-    private static LiteDbDocumentStore NewStore(string name) =>
-        new(Path.Combine(TestEnvironment.NewDataDirectory("indicator-" + name), "indicator.db"));
+    /// <summary>Replicas share a store: on one machine, a LiteDB file in shared mode.</summary>
+    private static LiteDbDocumentStore NewStore(string name, bool shared = true) =>
+        new(Path.Combine(TestEnvironment.NewDataDirectory("indicator-" + name), "indicator.db"), shared);
 
     private static ResponseSubmitted Response(string round, string kommun, int version, DateTimeOffset receivedAt, bool plan = true) =>
         new(round, "ehalsa", 2025, IndicatorServiceFixture.Kommun(kommun, $"Kommun {kommun}", "01", "Stockholms län", "A1"), version, receivedAt,
