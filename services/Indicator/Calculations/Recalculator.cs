@@ -5,6 +5,7 @@ using VisionEHalsa.Contracts;
 using VisionEHalsa.Indicator.Answers;
 using VisionEHalsa.Indicator.Definitions;
 using VisionEHalsa.Indicator.ReferenceData;
+using VisionEHalsa.ServiceDefaults.Storage;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 
 namespace VisionEHalsa.Indicator.Calculations;
@@ -34,7 +35,7 @@ public sealed class Recalculator(
         "platform.recalculation.duration", unit: "ms", description: "Time to recalculate every indicator of a round and store the result");
 
     /// <summary>This replica's name in the claims it takes: unique per process start.</summary>
-    private readonly string _replica = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _replica = ProcessInstance.Id;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,10 +9,6 @@ public sealed class RoundStates(IDocumentStore store)
     private const int MaxAttempts = 100;
     private readonly IDocumentCollection<RoundState> _rounds = store.Collection<RoundState>("rounds");
 
-    // A LiteDB file in direct mode is opened by one process only: a claim held by another replica id was made by
-    // a process that has ended (killed mid-work), so it does not hold this one up until its lease runs out.
-    private readonly bool _soleProcess = store.Kind == "litedb";
-
     public Task<RoundState?> GetAsync(string roundId, CancellationToken ct) => _rounds.GetAsync(roundId, ct);
 
     public Task<RoundState> MarkDirtyAsync(ResponseSubmitted response, int responses, CancellationToken ct) =>
@@ -79,7 +75,7 @@ public sealed class RoundStates(IDocumentStore store)
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var current = await _rounds.GetAsync(roundId, ct);
-            if (current is not { Dirty: true } || (!_soleProcess && current.IsClaimedByOtherThan(replica, now)))
+            if (current is not { Dirty: true } || (!store.SoleProcess && current.IsClaimedByOtherThan(replica, now)))
             {
                 return null;
             }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VisionEHalsa.ServiceDefaults.Storage;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 
 namespace VisionEHalsa.Reporting.Regeneration;
@@ -20,7 +21,7 @@ public sealed class ReportRegenerator(
     /// <summary>Longer than any generation takes; only a replica dying mid-generation makes another wait this long.</summary>
     private static readonly TimeSpan Claim = TimeSpan.FromSeconds(60);
 
-    private readonly string _replica = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _replica = ProcessInstance.Id;
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);

@@ -22,10 +22,6 @@ public sealed class ReportYears(IDocumentStore store)
 
     private readonly IDocumentCollection<ReportYear> _years = store.Collection<ReportYear>(CollectionName);
 
-    // A LiteDB file in direct mode is opened by one process only: a claim held by another replica id was made by
-    // a process that has ended (killed mid-work), so it does not hold this one up until its lease runs out.
-    private readonly bool _soleProcess = store.Kind == "litedb";
-
     public async Task MarkAsync(int year, CancellationToken ct)
     {
         var id = year.ToString(CultureInfo.InvariantCulture);
@@ -85,7 +81,7 @@ public sealed class ReportYears(IDocumentStore store)
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var current = await _years.GetAsync(id, ct);
-            if (current is not { Dirty: true } || (!_soleProcess && current.IsClaimedByOtherThan(replica, now)))
+            if (current is not { Dirty: true } || (!store.SoleProcess && current.IsClaimedByOtherThan(replica, now)))
             {
                 return null;
             }

@@ -15,6 +15,13 @@ public interface IDocumentStore
     Task PingAsync(CancellationToken ct = default);
 
     string Kind { get; }
+
+    /// <summary>
+    /// True when no other process can open this store at the same time (LiteDB in direct mode). A claim or lease
+    /// that names another <see cref="ProcessInstance"/> was then left by a process that has ended, and need not be
+    /// waited for; with a shared store it may belong to a replica still at work.
+    /// </summary>
+    bool SoleProcess { get; }
 }
 
 public interface IDocumentCollection<T> where T : class

@@ -23,6 +23,8 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 
     public string Kind => _file.Shared ? "litedb-shared" : "litedb";
 
+    public bool SoleProcess => !_file.Shared;
+
     public IFileStore Files { get; }
 
     public IDocumentCollection<T> Collection<T>(string name) where T : class => new LiteDbCollection<T>(name, _file, _writer);

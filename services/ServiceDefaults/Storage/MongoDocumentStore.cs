@@ -20,6 +20,8 @@ public sealed class MongoDocumentStore : IDocumentStore
 
     public string Kind => "mongodb";
 
+    public bool SoleProcess => false;
+
     public IFileStore Files { get; }
 
     public IDocumentCollection<T> Collection<T>(string name) where T : class =>

@@ -35,17 +35,12 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
     /// <summary>A claim this old belongs to a request that died before it completed it.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
 
-    /// <summary>This process: a claim names the process holding it.</summary>
-    private static readonly string Instance = Guid.NewGuid().ToString("N");
 
     private readonly IDocumentCollection<IdempotencyRecord> _records = store.Collection<IdempotencyRecord>(CollectionName);
 
     // Claims whose request failed (the store, say) after claiming: nobody completes them, so a retry need not wait.
     private readonly ConcurrentDictionary<string, byte> _abandoned = new(StringComparer.Ordinal);
 
-    // A LiteDB file in direct mode is opened by one process only: a claim made by another process was made by one
-    // that has ended (killed mid-request), not by a replica still working on it.
-    private readonly bool _singleProcess = store.Kind == "litedb";
 
     public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~');
 
@@ -81,7 +76,7 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
         var id = $"{roundId}|{organisationId}|{key}";
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (await _records.TryInsertAsync(id, new IdempotencyRecord(id, bodyHash, 0, 0, clock.GetUtcNow(), Instance), ct))
+            if (await _records.TryInsertAsync(id, new IdempotencyRecord(id, bodyHash, 0, 0, clock.GetUtcNow(), ProcessInstance.Id), ct))
             {
                 return new IdempotencyClaim.Claimed(id);
             }
@@ -114,7 +109,7 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
                 return new IdempotencyClaim.Replay(stored.Version);
             }
 
-            var takeover = existing with { Attempt = existing.Attempt + 1, ClaimedAt = clock.GetUtcNow(), Instance = Instance };
+            var takeover = existing with { Attempt = existing.Attempt + 1, ClaimedAt = clock.GetUtcNow(), Instance = ProcessInstance.Id };
             if (await _records.TryReplaceAsync(id, takeover, "attempt", existing.Attempt, ct))
             {
                 _abandoned.TryRemove(id, out _);
@@ -133,7 +128,7 @@ public sealed class IdempotencyStore(IDocumentStore store, ResponseStore respons
 
     private bool IsAbandoned(IdempotencyRecord claim) =>
         _abandoned.ContainsKey(claim.Id)
-        || (_singleProcess && claim.Instance != Instance)
+        || (store.SoleProcess && claim.Instance != ProcessInstance.Id)
         || clock.GetUtcNow() - claim.ClaimedAt >= Abandoned;
 
     public Task CompleteAsync(string claimId, int version, CancellationToken ct) => _records.SetFieldAsync(claimId, "version", version, ct);
