@@ -45,7 +45,8 @@ public static class IndicatorServiceExtensions
 
     public static void AddIndicatorConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<RecalculateOnResponseSubmitted>();
+        bus.AddConsumer<RecalculateOnResponseSubmitted>(c => c.Options<BatchOptions>(RecalculateOnResponseSubmitted.Options))
+            .Endpoint(e => e.PrefetchCount = RecalculateOnResponseSubmitted.Prefetch);
         bus.AddConsumer<RememberRoundOnSurveyRoundOpened>();
         bus.AddConsumer<RecalculateOnSurveyRoundClosed>();
     }

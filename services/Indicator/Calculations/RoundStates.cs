@@ -12,14 +12,25 @@ public sealed class RoundStates(IDocumentStore store)
     public Task<RoundState?> GetAsync(string roundId, CancellationToken ct) => _rounds.GetAsync(roundId, ct);
 
     public Task<RoundState> MarkDirtyAsync(ResponseSubmitted response, int responses, CancellationToken ct) =>
-        UpdateAsync(response.RoundId, current => (current ?? RoundState.New(response.RoundId, response.QuestionnaireId, response.Year)) with
+        MarkDirtyAsync([response], responses, Activity.Current?.Id is { } id ? [id] : [], ct);
+
+    /// <summary>
+    /// One write for responses of one round received together: the latest acceptance time among them, the round's
+    /// count, and the traces that wait for the recalculation (the last of them its parent, the others its links).
+    /// </summary>
+    public Task<RoundState> MarkDirtyAsync(IReadOnlyList<ResponseSubmitted> received, int responses, IReadOnlyList<string> traces, CancellationToken ct)
+    {
+        var first = received[0];
+        var watermark = received.Max(r => r.ReceivedAt);
+        return UpdateAsync(first.RoundId, current => (current ?? RoundState.New(first.RoundId, first.QuestionnaireId, first.Year)) with
         {
-            Watermark = Later(current?.Watermark, response.ReceivedAt),
+            Watermark = Later(current?.Watermark, watermark),
             Responses = responses,
             Dirty = true,
-            TraceParent = Activity.Current?.Id,
-            Waiting = WithCurrentTrace(current?.Waiting),
+            TraceParent = traces.Count > 0 ? traces[^1] : Activity.Current?.Id,
+            Waiting = WithTraces(current?.Waiting, traces),
         }, ct);
+    }
 
     /// <summary>
     /// Remembers the round's questionnaire, year and population. When responses came first (events may arrive in
@@ -174,10 +185,10 @@ public sealed class RoundStates(IDocumentStore store)
         throw new InvalidOperationException($"Round {roundId} kept changing; the message will be retried.");
     }
 
-    private static IReadOnlyList<string>? WithCurrentTrace(IReadOnlyList<string>? waiting) =>
-        Activity.Current?.Id is { } id
-            ? [.. (waiting ?? []).Where(w => w != id).TakeLast(RoundState.MaxWaiting - 1), id]
-            : waiting;
+    private static IReadOnlyList<string>? WithTraces(IReadOnlyList<string>? waiting, IReadOnlyList<string> traces) =>
+        traces.Count == 0
+            ? waiting
+            : [.. (waiting ?? []).Where(w => !traces.Contains(w)).Concat(traces.Distinct()).TakeLast(RoundState.MaxWaiting)];
 
     private static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset candidate) =>
         current is { } c && c >= candidate ? c : candidate;
