@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VisionEHalsa.ServiceDefaults.Storage;
 
 namespace VisionEHalsa.Survey.Questionnaires;
@@ -9,6 +10,7 @@ public sealed class QuestionnaireStore(IDocumentStore store)
     private const int Attempts = 20;
 
     private readonly IDocumentCollection<Questionnaire> _versions = store.Collection<Questionnaire>(CollectionName);
+    private readonly ConcurrentDictionary<string, Questionnaire> _read = new(StringComparer.Ordinal);
 
     public static string DocumentId(string id, int version) => $"{id}|{version:D6}";
 
@@ -17,8 +19,23 @@ public sealed class QuestionnaireStore(IDocumentStore store)
     public async Task<Questionnaire?> LatestAsync(string id, CancellationToken ct) =>
         (await _versions.FindAsync(Query.Where("id", id).OrderByDescending("version").Take(1), ct)).FirstOrDefault();
 
-    public Task<Questionnaire?> GetAsync(string id, int version, CancellationToken ct) =>
-        _versions.GetAsync(DocumentId(id, version), ct);
+    /// <summary>A stored version never changes (a change is the next version), so each is read from the store once.</summary>
+    public async Task<Questionnaire?> GetAsync(string id, int version, CancellationToken ct)
+    {
+        var documentId = DocumentId(id, version);
+        if (_read.TryGetValue(documentId, out var known))
+        {
+            return known;
+        }
+
+        var stored = await _versions.GetAsync(documentId, ct);
+        if (stored is not null)
+        {
+            _read.TryAdd(documentId, stored);
+        }
+
+        return stored;
+    }
 
     public async Task<IReadOnlyList<Questionnaire>> ListLatestAsync(CancellationToken ct) =>
         (await _versions.FindAsync(Query.All, ct))

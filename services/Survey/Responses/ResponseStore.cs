@@ -23,8 +23,40 @@ public sealed class ResponseStore(IDocumentStore store)
     public Task<ResponseVersion?> GetAsync(string roundId, string organisationId, int version, CancellationToken ct) =>
         _versions.GetAsync(ResponseVersion.DocumentId(roundId, organisationId, version), ct);
 
-    public async Task<ResponseVersion?> LatestAsync(string roundId, string organisationId, CancellationToken ct) =>
-        (await _versions.FindAsync(Of(roundId, organisationId).OrderByDescending("version").Take(1), ct)).FirstOrDefault();
+    /// <summary>
+    /// Versions are numbered 1..n without gaps (each is inserted as the one after the latest), so the latest is found
+    /// by reading single versions by id: doubling until one is missing, then halving between the last found and
+    /// that one. About 2·log2(n) reads by key, whatever the size of the round or the organisation's other rounds.
+    /// </summary>
+    public async Task<ResponseVersion?> LatestAsync(string roundId, string organisationId, CancellationToken ct)
+    {
+        if (await GetAsync(roundId, organisationId, 1, ct) is not { } found)
+        {
+            return null;
+        }
+
+        var missing = 2;
+        while (await GetAsync(roundId, organisationId, missing, ct) is { } later)
+        {
+            found = later;
+            missing *= 2;
+        }
+
+        while (missing - found.Version > 1)
+        {
+            var middle = found.Version + (missing - found.Version) / 2;
+            if (await GetAsync(roundId, organisationId, middle, ct) is { } stored)
+            {
+                found = stored;
+            }
+            else
+            {
+                missing = middle;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The latest version with the given status; versions stored before drafts existed have no status field, so filter here.</summary>
     public async Task<ResponseVersion?> LatestAsync(string roundId, string organisationId, ResponseStatus status, CancellationToken ct) =>
