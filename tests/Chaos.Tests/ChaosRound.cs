@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+
+using VisionEHalsa.TestSupport;
 
 namespace VisionEHalsa.Chaos.Tests;
 
@@ -23,49 +23,11 @@ public sealed class ChaosRound(HttpClient kansli, int year)
 
     public string AlarmIndicator => $"CHAOSLARM_{Id}";
 
-    public async Task CreateAsync()
-    {
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/questionnaires", new
-        {
-            id = QuestionnaireId,
-            title = "E-hälsa i kommunerna (kaostest)",
-            population = "kommun",
-            questions = new object[]
-            {
-                new { code = "DIGPLAN", text = "Har kommunen en digitaliseringsplan?", type = "yesno", required = true },
-                new { code = "TRYGGLARM", text = "Erbjuder kommunen digitala trygghetslarm?", type = "choice", required = false, options = new[] { "Ja, alla", "Ja, några", "Nej" } },
-                new { code = "ANTAL", text = "Antal digitala trygghetslarm", type = "integer", required = false, min = 0, max = 100000 },
-            },
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
-        {
-            code = PlanIndicator,
-            name = $"Andel kommuner med digitaliseringsplan {Id}",
-            questionnaireId = QuestionnaireId,
-            kind = "share",
-            numerator = "DIGPLAN == true",
-            unit = "%",
-            higherIsBetter = true,
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
-        {
-            code = AlarmIndicator,
-            name = $"Andel kommuner med digitala trygghetslarm {Id}",
-            questionnaireId = QuestionnaireId,
-            kind = "share",
-            numerator = "TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0",
-            unit = "%",
-            higherIsBetter = true,
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/rounds", new { id = RoundId, questionnaireId = QuestionnaireId, year }));
-        await Expect(HttpStatusCode.OK, await kansli.PostAsync($"/api/v1/rounds/{RoundId}/open", null));
-    }
+    public Task CreateAsync() => KommunRound.CreateAsync(kansli, new KommunRoundNames(
+        QuestionnaireId, "E-hälsa i kommunerna (kaostest)", RoundId,
+        PlanIndicator, $"Andel kommuner med digitaliseringsplan {Id}", AlarmIndicator, $"Andel kommuner med digitala trygghetslarm {Id}"), year);
 
-    public async Task<IReadOnlyList<string>> KommunerAsync()
-    {
-        var organisations = await kansli.GetFromJsonAsync<List<JsonElement>>("/api/v1/organisations?type=kommun");
-        return [.. organisations!.Select(o => o.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<string>> KommunerAsync() => KommunRound.KommunIdsAsync(kansli);
 
     /// <summary>
     /// Every kommun once, then corrections for every fifth kommun with other answers, and every 40th request with a
@@ -146,12 +108,4 @@ public sealed class ChaosRound(HttpClient kansli, int year)
     }
 
     private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
-
-    private static async Task Expect(HttpStatusCode status, HttpResponseMessage response)
-    {
-        if (response.StatusCode != status)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}, expected {(int)status}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 }

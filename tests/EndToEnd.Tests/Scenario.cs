@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using VisionEHalsa.TestSupport;
+
 namespace VisionEHalsa.EndToEnd.Tests;
 
 public sealed record Organisation(string Id, string Name, string Type, string? Lanskod, string? Lan, string? Kommungrupp);
@@ -25,43 +27,9 @@ public sealed class Scenario(HttpClient kansli, int year)
 
     public string IndicatorName => $"Andel kommuner med digitaliseringsplan {Id}";
 
-    public async Task CreateAsync()
-    {
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/questionnaires", new
-        {
-            id = QuestionnaireId,
-            title = "E-hälsa och välfärdsteknik i kommunerna",
-            population = "kommun",
-            questions = new object[]
-            {
-                new { code = "DIGPLAN", text = "Har kommunen en digitaliseringsplan?", type = "yesno", required = true },
-                new { code = "TRYGGLARM", text = "Erbjuder kommunen digitala trygghetslarm?", type = "choice", required = false, options = new[] { "Ja, alla", "Ja, några", "Nej" } },
-                new { code = "ANTAL", text = "Antal digitala trygghetslarm", type = "integer", required = false, min = 0, max = 100000 },
-            },
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
-        {
-            code = IndicatorCode,
-            name = IndicatorName,
-            questionnaireId = QuestionnaireId,
-            kind = "share",
-            numerator = "DIGPLAN == true",
-            unit = "%",
-            higherIsBetter = true,
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", new
-        {
-            code = AlarmIndicatorCode,
-            name = $"Andel kommuner med digitala trygghetslarm {Id}",
-            questionnaireId = QuestionnaireId,
-            kind = "share",
-            numerator = "TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0",
-            unit = "%",
-            higherIsBetter = true,
-        }));
-        await Expect(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/rounds", new { id = RoundId, questionnaireId = QuestionnaireId, year }));
-        await Expect(HttpStatusCode.OK, await kansli.PostAsync($"/api/v1/rounds/{RoundId}/open", null));
-    }
+    public Task CreateAsync() => KommunRound.CreateAsync(kansli, new KommunRoundNames(
+        QuestionnaireId, "E-hälsa och välfärdsteknik i kommunerna", RoundId,
+        IndicatorCode, IndicatorName, AlarmIndicatorCode, $"Andel kommuner med digitala trygghetslarm {Id}"), year);
 
     public async Task<IReadOnlyList<Organisation>> KommunerAsync() =>
         (await kansli.GetFromJsonAsync<List<Organisation>>("/api/v1/organisations?type=kommun", Json))!.OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
@@ -108,12 +76,4 @@ public sealed class Scenario(HttpClient kansli, int year)
     public static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private static async Task Expect(HttpStatusCode status, HttpResponseMessage response)
-    {
-        if (response.StatusCode != status)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}, expected {(int)status}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 }

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using VisionEHalsa.TestSupport;
 
 namespace VisionEHalsa.ScaleOut.Tests;
 
@@ -23,31 +21,11 @@ public sealed class ScaleOutRound(HttpClient kansli, int year, string id)
 
     public string AlarmIndicator => $"TRYGG_{_id}";
 
-    public async Task CreateAsync()
-    {
-        await ExpectAsync(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/questionnaires", new
-        {
-            id = QuestionnaireId,
-            title = "E-hälsa och välfärdsteknik i kommunerna",
-            population = "kommun",
-            questions = new object[]
-            {
-                new { code = "DIGPLAN", text = "Har kommunen en digitaliseringsplan?", type = "yesno", required = true },
-                new { code = "TRYGGLARM", text = "Erbjuder kommunen digitala trygghetslarm?", type = "choice", required = false, options = new[] { "Ja, alla", "Ja, några", "Nej" } },
-                new { code = "ANTAL", text = "Antal digitala trygghetslarm", type = "integer", required = false, min = 0, max = 100000 },
-            },
-        }));
-        await ExpectAsync(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators", Share(PlanIndicator, "DIGPLAN == true")));
-        await ExpectAsync(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/indicators",
-            Share(AlarmIndicator, "TRYGGLARM in [\"Ja, alla\", \"Ja, några\"] and ANTAL > 0")));
+    public Task CreateAsync() => KommunRound.CreateAsync(kansli, new KommunRoundNames(
+        QuestionnaireId, "E-hälsa och välfärdsteknik i kommunerna", RoundId,
+        PlanIndicator, $"Andel kommuner med {PlanIndicator}", AlarmIndicator, $"Andel kommuner med {AlarmIndicator}"), year);
 
-        await ExpectAsync(HttpStatusCode.Created, await kansli.PostAsJsonAsync("/api/v1/rounds", new { id = RoundId, questionnaireId = QuestionnaireId, year }));
-        await ExpectAsync(HttpStatusCode.OK, await kansli.PostAsync($"/api/v1/rounds/{RoundId}/open", null));
-    }
-
-    public async Task<IReadOnlyList<string>> KommunerAsync() =>
-        (await kansli.GetFromJsonAsync<List<JsonElement>>("/api/v1/organisations?type=kommun"))!
-            .Select(o => o.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+    public Task<IReadOnlyList<string>> KommunerAsync() => KommunRound.KommunIdsAsync(kansli);
 
     /// <summary>Every fifth kommun (by code order) corrects its response: the plan answer flips and it reports alarms.</summary>
     public static bool IsCorrected(int index) => index % 5 == 0;
@@ -73,23 +51,4 @@ public sealed class ScaleOutRound(HttpClient kansli, int year, string id)
     private static bool HasPlanAtFirst(int index) => index % 10 < 7;
 
     private static string Alarm(int index) => (index % 3) switch { 0 => "Ja, alla", 1 => "Ja, några", _ => "Nej" };
-
-    private object Share(string code, string numerator) => new
-    {
-        code,
-        name = $"Andel kommuner med {code}",
-        questionnaireId = QuestionnaireId,
-        kind = "share",
-        numerator,
-        unit = "%",
-        higherIsBetter = true,
-    };
-
-    private static async Task ExpectAsync(HttpStatusCode status, HttpResponseMessage response)
-    {
-        if (response.StatusCode != status)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}, expected {(int)status}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 }
