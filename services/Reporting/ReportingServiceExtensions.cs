@@ -32,6 +32,7 @@ public static class ReportingServiceExtensions
         builder.Services.AddSingleton<Rounds>();
         builder.Services.AddSingleton<ReportYears>();
         builder.Services.AddSingleton<ReportEditions>();
+        builder.Services.AddSingleton<EditionFiles>();
         builder.Services.AddSingleton<RegenerationSignal>();
         builder.Services.AddSingleton<EditionGenerator>();
         builder.Services.AddSingleton<PipelineTrail>();

@@ -30,13 +30,13 @@ public static class EditionEndpoints
         foreach (var format in ReportFormat.All)
         {
             group.MapGet($"/{{year:int}}/latest.{format.Extension}",
-                    (int year, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) => LatestFileAsync(year, format, user, editions, ct))
+                    (int year, ClaimsPrincipal user, ReportEditions editions, EditionFiles files, CancellationToken ct) => LatestFileAsync(year, format, user, editions, files, ct))
                 .WithName($"GetLatestReport{format.Extension.ToUpperInvariant()}")
                 .WithSummary($"The {format.Extension.ToUpperInvariant()} of the newest edition of a year's report.")
                 .DescribeFile(format);
 
             group.MapGet($"/{{year:int}}/editions/{{edition:int}}.{format.Extension}",
-                    (int year, int edition, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) => FileAsync(year, edition, format, user, editions, ct))
+                    (int year, int edition, ClaimsPrincipal user, ReportEditions editions, EditionFiles files, CancellationToken ct) => FileAsync(year, edition, format, user, editions, files, ct))
                 .WithName($"GetReportEdition{format.Extension.ToUpperInvariant()}")
                 .WithSummary($"The {format.Extension.ToUpperInvariant()} of one edition of a year's report.")
                 .DescribeFile(format);
@@ -63,12 +63,12 @@ public static class EditionEndpoints
         await editions.GetAsync(year, edition, ct) is { } found && MaySee(user, found) ? TypedResults.Ok(await DetailsAsync(found, editions, ct)) : NoEdition(year, edition);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LatestFileAsync(
-        int year, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
-        await LatestVisibleAsync(year, user, editions, ct) is { } latest ? await FileOfAsync(latest, format, editions, ct) : NoReport(year);
+        int year, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, EditionFiles files, CancellationToken ct) =>
+        await LatestVisibleAsync(year, user, editions, ct) is { } latest ? await FileOfAsync(latest, format, files, ct) : NoReport(year);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        int year, int edition, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, CancellationToken ct) =>
-        await editions.GetAsync(year, edition, ct) is { } found && MaySee(user, found) ? await FileOfAsync(found, format, editions, ct) : NoEdition(year, edition);
+        int year, int edition, ReportFormat format, ClaimsPrincipal user, ReportEditions editions, EditionFiles files, CancellationToken ct) =>
+        await editions.GetAsync(year, edition, ct) is { } found && MaySee(user, found) ? await FileOfAsync(found, format, files, ct) : NoEdition(year, edition);
 
     /// <summary>Published editions are public documents; drafts are the kansli's until it publishes them.</summary>
     private static bool MaySee(ClaimsPrincipal user, ReportEdition edition) =>
@@ -90,9 +90,9 @@ public static class EditionEndpoints
         EditionDetails.From(edition, await editions.ChangesOfAsync(edition, ct));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileOfAsync(
-        ReportEdition edition, ReportFormat format, ReportEditions editions, CancellationToken ct)
+        ReportEdition edition, ReportFormat format, EditionFiles files, CancellationToken ct)
     {
-        var file = edition.FileIdFor(format) is { } id ? await editions.Files.GetAsync(id, ct) : null;
+        var file = await files.GetAsync(edition, format, ct);
         return file is null
             ? TypedResults.Problem($"Edition {edition.Edition} of the report for {edition.Year} has no {format.Extension} file.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.File(file.Content, format.ContentType, format.FileName(edition.Year, edition.Edition));

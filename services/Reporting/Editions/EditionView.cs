@@ -21,7 +21,7 @@ public sealed record EditionView(
         edition.GeneratedAt,
         edition.PublishedAt,
         edition.BasedOn,
-        edition.Files.Select(f => f.Format).ToList(),
+        [.. edition.Formats],
         edition.ChangeCount);
 }
 
@@ -48,7 +48,7 @@ public sealed record EditionDetails(
         edition.GeneratedAt,
         edition.PublishedAt,
         edition.BasedOn,
-        edition.Files.Select(f => f.Format).ToList(),
+        [.. edition.Formats],
         edition.ChangesSince,
         changes);
 }

@@ -22,7 +22,9 @@ public sealed record CalculationUsed(string RoundId, string CalculationId, Calcu
 /// Besides the formats it keeps, as files, the values it published and what moved since
 /// <see cref="ChangesSince"/>, so the next edition can compare and the list stays out of every listing.
 /// <see cref="Used"/> (null for editions stored before it) says which calculation of each round it used, so a
-/// later edition is never made from an older one.
+/// later edition is never made from an older one. <see cref="SourceFileId"/> (null for editions stored before it, which
+/// have every format among their files) names the inputs it was made from, so that the formats rendered after it was
+/// stored come out as if rendered with it.
 /// </summary>
 public sealed record ReportEdition(
     string Id,
@@ -41,12 +43,21 @@ public sealed record ReportEdition(
     string? PublishedBy,
     bool Relayed,
     string? TraceParent,
-    IReadOnlyList<CalculationUsed>? Used = null) : IOutboxDocument
+    IReadOnlyList<CalculationUsed>? Used = null,
+    string? SourceFileId = null) : IOutboxDocument
 {
     public static string IdFor(int year, int edition) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}|{edition:D4}");
 
-    public ReportGenerated ToEvent() => new(Year, Edition, GeneratedAt, BasedOn, Files.Select(f => f.Format).ToList());
+    public ReportGenerated ToEvent() => new(Year, Edition, GeneratedAt, BasedOn, [.. Formats]);
+
+    /// <summary>
+    /// Every format an edition offers. One with a stored source (<see cref="SourceFileId"/>) offers all four: those not
+    /// rendered when it was made are rendered from the source when first asked for (<see cref="EditionFiles"/>).
+    /// </summary>
+    public IEnumerable<string> Formats => SourceFileId is null
+        ? Files.Select(f => f.Format)
+        : ReportFormat.All.Select(f => f.Extension);
 
     public string? FileIdFor(ReportFormat format) => Files.FirstOrDefault(f => f.Format == format.Extension)?.FileId;
 

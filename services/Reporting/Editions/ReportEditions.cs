@@ -33,6 +33,10 @@ public sealed class ReportEditions(IDocumentStore store, OutboxSignal outbox)
     public Task<IReadOnlyList<ValueSnapshot>?> ValuesOfAsync(ReportEdition edition, CancellationToken ct) =>
         ReadJsonAsync<IReadOnlyList<ValueSnapshot>>(edition.ValuesFileId, ct);
 
+    /// <summary>What an edition was made from; null for an edition stored before editions kept it.</summary>
+    public Task<EditionSource?> SourceOfAsync(ReportEdition edition, CancellationToken ct) =>
+        ReadJsonAsync<EditionSource>(edition.SourceFileId, ct);
+
     public async Task<IReadOnlyList<ValueChange>> ChangesOfAsync(ReportEdition edition, CancellationToken ct) =>
         await ReadJsonAsync<IReadOnlyList<ValueChange>>(edition.ChangesFileId, ct) ?? [];
 

@@ -14,6 +14,7 @@ namespace VisionEHalsa.Reporting.Regeneration;
 /// that contains it (<c>{year}|{edition}</c>) only if absent, and a replica that finds it taken starts over with the
 /// next one; the latest edition is read before the inputs, so (stored calculations and strategy only move forward)
 /// the inputs are never older than what it used, and <see cref="OlderInput"/> refuses them if they were.
+/// The edition is stored with its HTML and CSV and its source; PDF and XLSX follow (<see cref="EditionFiles"/>).
 /// </summary>
 public sealed class EditionGenerator(
     Calculations calculations,
@@ -28,7 +29,7 @@ public sealed class EditionGenerator(
         "platform.reports.generated", description: "Report editions generated");
 
     private static readonly Histogram<double> RenderTime = PlatformMetrics.Meter.CreateHistogram<double>(
-        "platform.reports.rendering", unit: "ms", description: "Time to build and render one edition in every format");
+        "platform.reports.rendering", unit: "ms", description: "Time to build one edition and render the formats made with it (HTML, CSV)");
 
     private static readonly Histogram<double> Freshness = PlatformMetrics.Meter.CreateHistogram<double>(
         "platform.reports.freshness", unit: "s", description: "Time from the newest accepted response an edition includes to the edition being stored");
@@ -62,6 +63,7 @@ public sealed class EditionGenerator(
             var rendering = Stopwatch.StartNew();
             var content = ReportContent.Build(inputs, number, time.GetUtcNow(), changes);
             var files = await SaveFilesAsync(content, ct);
+            var source = await editions.SaveJsonAsync(year, number, "source", new EditionSource(inputs, number, content.GeneratedAt, changes), ct);
             RenderTime.Record(rendering.Elapsed.TotalMilliseconds);
             var edition = new ReportEdition(
                 ReportEdition.IdFor(year, number), year, number, EditionStatus.Draft, content.GeneratedAt, inputs.Basis, fingerprint, files,
@@ -69,7 +71,7 @@ public sealed class EditionGenerator(
                 await editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct),
                 changes.Since, changes.Changes.Count,
                 PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id,
-                [.. inputs.Calculations.Select(c => new CalculationUsed(c.RoundId, c.CalculationId, c.BasedOn, c.CalculatedAt))]);
+                [.. inputs.Calculations.Select(c => new CalculationUsed(c.RoundId, c.CalculationId, c.BasedOn, c.CalculatedAt))], source);
             if (await editions.TryAddAsync(edition, ct))
             {
                 Activity.Current?.SetTag("platform.edition", number);
@@ -127,8 +129,9 @@ public sealed class EditionGenerator(
     private async Task<IReadOnlyList<ReportFile>> SaveFilesAsync(ReportContent content, CancellationToken ct)
     {
         var files = new List<ReportFile>();
-        foreach (var (format, bytes) in ReportFiles.Render(content))
+        foreach (var format in ReportFormat.WithTheEdition)
         {
+            var bytes = ReportFiles.Render(content, format);
             var id = $"{ReportEdition.IdFor(content.Year, content.Edition)}|{Guid.NewGuid():N}.{format.Extension}";
             await editions.Files.SaveAsync(id, format.FileName(content.Year, content.Edition), format.ContentType, bytes, ct);
             files.Add(new ReportFile(format.Extension, id));

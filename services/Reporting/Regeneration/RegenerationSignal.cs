@@ -18,4 +18,7 @@ public sealed class RegenerationSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    /// <summary>True when a year was marked since the regenerator last woke.</summary>
+    public bool Pending => _signal.CurrentCount > 0;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VisionEHalsa.Reporting.Editions;
 using VisionEHalsa.ServiceDefaults.Storage;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 
@@ -9,11 +10,15 @@ namespace VisionEHalsa.Reporting.Regeneration;
 /// recalculations gives one edition built from the newest inputs rather than one per message. Replicas share the
 /// years: a replica generates a year only under its claim (<see cref="ReportYears.TryClaimAsync"/>), so two do not
 /// render the same edition at once; the edition number itself is guarded by insert-if-absent in
-/// <see cref="EditionGenerator"/>, which holds even when a claim ran out.
+/// <see cref="EditionGenerator"/>, which holds even when a claim ran out. When no year is dirty, the PDF and XLSX of
+/// the editions it made are rendered, newest of each year only: an edition superseded during a burst gets them only
+/// if somebody asks (<see cref="EditionFiles"/>), and a new mark is never kept waiting for more than one format.
 /// </summary>
 public sealed class ReportRegenerator(
     ReportYears years,
     EditionGenerator generator,
+    ReportEditions editions,
+    EditionFiles files,
     RegenerationSignal signal,
     TimeProvider time,
     ILogger<ReportRegenerator> logger) : BackgroundService
@@ -22,6 +27,9 @@ public sealed class ReportRegenerator(
     private static readonly TimeSpan Claim = TimeSpan.FromSeconds(60);
 
     private readonly string _replica = ProcessInstance.Id;
+
+    // Editions this replica made whose PDF and XLSX are not rendered yet, by year.
+    private readonly Dictionary<int, ReportEdition> _unfinished = [];
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
@@ -42,6 +50,7 @@ public sealed class ReportRegenerator(
                 }
 
                 await RegenerateDirtyYearsAsync(stoppingToken);
+                await FinishEditionsAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -82,7 +91,10 @@ public sealed class ReportRegenerator(
             activity?.SetTag("platform.report.year", year.Year);
             try
             {
-                await generator.GenerateAsync(year.Year, ct);
+                if (await generator.GenerateAsync(year.Year, ct) is { } edition)
+                {
+                    _unfinished[year.Year] = edition;
+                }
             }
             catch (Exception e)
             {
@@ -101,6 +113,27 @@ public sealed class ReportRegenerator(
             if (!await years.TryClearAsync(year, ct))
             {
                 signal.Notify();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renders the formats made after the edition for the newest edition of each year this replica made, one format
+    /// at a time, and stops as soon as a year is marked again: that year's next edition comes first.
+    /// </summary>
+    private async Task FinishEditionsAsync(CancellationToken ct)
+    {
+        foreach (var (year, edition) in _unfinished.ToList())
+        {
+            if (signal.Pending)
+            {
+                return;
+            }
+
+            var latest = await editions.LatestAsync(year, ct);
+            if (latest?.Edition != edition.Edition || await files.CompleteAsync(latest, () => signal.Pending, ct))
+            {
+                _unfinished.Remove(year);
             }
         }
     }
