@@ -15,7 +15,8 @@ public static class ReportingServiceExtensions
         bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>();
         bus.AddConsumer<RegenerateReportOnStrategyChanged>();
         bus.AddConsumer<RememberRoundOnSurveyRoundOpened>();
-        bus.AddConsumer<TrackPipelineOnResponseSubmitted>();
+        bus.AddConsumer<TrackPipelineOnResponseSubmitted>(c => c.Options<BatchOptions>(TrackPipelineOnResponseSubmitted.Options))
+            .Endpoint(e => e.PrefetchCount = TrackPipelineOnResponseSubmitted.Prefetch);
         bus.AddConsumer<TrackPipelineOnIndicatorsRecalculated>();
         return bus;
     }

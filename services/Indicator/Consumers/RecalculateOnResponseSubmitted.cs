@@ -3,6 +3,7 @@ using MassTransit;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.Indicator.Answers;
 using VisionEHalsa.Indicator.Calculations;
+using VisionEHalsa.ServiceDefaults.Messaging;
 using VisionEHalsa.ServiceDefaults.Telemetry;
 
 namespace VisionEHalsa.Indicator.Consumers;
@@ -29,9 +30,6 @@ public sealed class RecalculateOnResponseSubmitted(AnswerStore answers, RoundSta
 
     /// <summary>Enough unacknowledged messages on hand to fill both batches at once.</summary>
     public const int Prefetch = 200;
-
-    /// <summary>The header MassTransit carries a message's trace context in.</summary>
-    private const string TraceHeader = "MT-Activity-Id";
 
     public async Task Consume(ConsumeContext<Batch<ResponseSubmitted>> context)
     {
@@ -69,9 +67,8 @@ public sealed class RecalculateOnResponseSubmitted(AnswerStore answers, RoundSta
     private static (ResponseSubmitted Response, Activity? Activity) Keep(ConsumeContext<ResponseSubmitted> message)
     {
         var response = message.Message;
-        ActivityContext.TryParse(message.Headers.Get<string>(TraceHeader), null, out var parent);
         var batch = Activity.Current;
-        var activity = PlatformTelemetry.Source.StartActivity("keep answers", ActivityKind.Consumer, parent);
+        var activity = PlatformTelemetry.Source.StartActivity("keep answers", ActivityKind.Consumer, MessageTrace.Of(message));
         // Not the current activity: the batch's writes run under the batch's own span.
         Activity.Current = batch;
         activity?.SetTag("platform.round", response.RoundId);

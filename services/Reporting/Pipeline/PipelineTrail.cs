@@ -30,13 +30,28 @@ public sealed class PipelineTrail(IDocumentStore store)
 
     public Task<TrackedRound?> RoundAsync(string roundId, CancellationToken ct) => _rounds.GetAsync(roundId, ct);
 
-    public async Task ResponseAcceptedAsync(ResponseSubmitted response, CancellationToken ct)
+    /// <summary>
+    /// Responses seen together (a batch): each organisation's latest version, and one write of each round's trail
+    /// with the latest response among them, instead of one write of the round per response.
+    /// </summary>
+    public async Task ResponsesAcceptedAsync(IReadOnlyList<(ResponseSubmitted Response, string? TraceId)> accepted, CancellationToken ct)
     {
-        var id = response.RoundId + "|" + response.Organisation.Id;
-        var tracked = new TrackedResponse(id, response.RoundId, response.Organisation.Id, response.Year, response.Version, response.ReceivedAt, Activity.Current?.TraceId.ToString());
-        await KeepLatestVersionAsync(tracked, ct);
-        await UpdateRoundAsync(response.RoundId, response.Year, round =>
-            round.LastResponse is { } last && last.ReceivedAt > tracked.ReceivedAt ? round : round with { LastResponse = tracked }, ct);
+        var tracked = accepted.Select(a => new TrackedResponse(a.Response.RoundId + "|" + a.Response.Organisation.Id, a.Response.RoundId,
+            a.Response.Organisation.Id, a.Response.Year, a.Response.Version, a.Response.ReceivedAt, a.TraceId)).ToList();
+        await Task.WhenAll(tracked.GroupBy(t => t.Id, StringComparer.Ordinal).Select(async versions =>
+        {
+            foreach (var version in versions)
+            {
+                await KeepLatestVersionAsync(version, ct);
+            }
+        }));
+
+        foreach (var round in tracked.GroupBy(t => t.RoundId, StringComparer.Ordinal))
+        {
+            var latest = round.MaxBy(t => t.ReceivedAt)!;
+            await UpdateRoundAsync(round.Key, latest.Year, trail =>
+                trail.LastResponse is { } last && last.ReceivedAt > latest.ReceivedAt ? trail : trail with { LastResponse = latest }, ct);
+        }
     }
 
     public Task CalculationReceivedAsync(IndicatorsRecalculated calculation, CancellationToken ct)
