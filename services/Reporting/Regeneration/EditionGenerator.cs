@@ -62,16 +62,19 @@ public sealed class EditionGenerator(
             var changes = await ChangesSinceAsync(latest, values, ct);
             var rendering = Stopwatch.StartNew();
             var content = ReportContent.Build(inputs, number, time.GetUtcNow(), changes);
-            var files = await SaveFilesAsync(content, ct);
-            var source = await editions.SaveJsonAsync(year, number, "source", new EditionSource(inputs, number, content.GeneratedAt, changes), ct);
+
+            // Saved side by side, so the store commits them together rather than one flush after another.
+            var files = SaveFilesAsync(content, ct);
+            var source = editions.SaveJsonAsync(year, number, "source", new EditionSource(inputs, number, content.GeneratedAt, changes), ct);
+            var valuesFile = editions.SaveJsonAsync(year, number, "values", values, ct);
+            var changesFile = editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct);
+            await Task.WhenAll(files, source, valuesFile, changesFile);
             RenderTime.Record(rendering.Elapsed.TotalMilliseconds);
             var edition = new ReportEdition(
-                ReportEdition.IdFor(year, number), year, number, EditionStatus.Draft, content.GeneratedAt, inputs.Basis, fingerprint, files,
-                await editions.SaveJsonAsync(year, number, "values", values, ct),
-                await editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct),
-                changes.Since, changes.Changes.Count,
+                ReportEdition.IdFor(year, number), year, number, EditionStatus.Draft, content.GeneratedAt, inputs.Basis, fingerprint, await files,
+                await valuesFile, await changesFile, changes.Since, changes.Changes.Count,
                 PublishedAt: null, PublishedBy: null, Relayed: false, Activity.Current?.Id,
-                [.. inputs.Calculations.Select(c => new CalculationUsed(c.RoundId, c.CalculationId, c.BasedOn, c.CalculatedAt))], source);
+                [.. inputs.Calculations.Select(c => new CalculationUsed(c.RoundId, c.CalculationId, c.BasedOn, c.CalculatedAt))], await source);
             if (await editions.TryAddAsync(edition, ct))
             {
                 Activity.Current?.SetTag("platform.edition", number);
@@ -128,15 +131,14 @@ public sealed class EditionGenerator(
 
     private async Task<IReadOnlyList<ReportFile>> SaveFilesAsync(ReportContent content, CancellationToken ct)
     {
-        var files = new List<ReportFile>();
-        foreach (var format in ReportFormat.WithTheEdition)
+        var files = ReportFormat.WithTheEdition
+            .Select(format => new ReportFile(format.Extension, $"{ReportEdition.IdFor(content.Year, content.Edition)}|{Guid.NewGuid():N}.{format.Extension}"))
+            .ToList();
+        await Task.WhenAll(files.Select(file =>
         {
-            var bytes = ReportFiles.Render(content, format);
-            var id = $"{ReportEdition.IdFor(content.Year, content.Edition)}|{Guid.NewGuid():N}.{format.Extension}";
-            await editions.Files.SaveAsync(id, format.FileName(content.Year, content.Edition), format.ContentType, bytes, ct);
-            files.Add(new ReportFile(format.Extension, id));
-        }
-
+            var format = ReportFormat.All.Single(f => f.Extension == file.Format);
+            return editions.Files.SaveAsync(file.FileId, format.FileName(content.Year, content.Edition), format.ContentType, ReportFiles.Render(content, format), ct);
+        }));
         return files;
     }
 }
