@@ -39,11 +39,20 @@ public sealed class LaterFormatTests(ReportingHost host)
     }
 
     [Fact]
-    public async Task The_source_of_an_edition_builds_the_content_it_was_stored_with()
+    public async Task The_source_of_an_edition_builds_the_content_it_was_stored_with_keeping_only_national_values_of_earlier_years()
     {
-        var (year, _, edition) = await EditionWithoutLaterFormatsAsync();
+        var year = NewYear();
+        var earlier = Calculation(year - 1, NewRound(), DateTimeOffset.UtcNow.AddDays(-365), 8,
+            Riket("DIGPLAN", 4, 8), Lan("DIGPLAN", "01", "Stockholms län", 1, 2));
+        Assert.True(await host.Factory.Services.GetRequiredService<Calculations>().KeepLatestAsync(earlier, CancellationToken.None));
+        await StoreCalculationAsync(year, NewRound(), 10, 7);
+        var edition = (await host.Factory.Services.GetRequiredService<EditionGenerator>().GenerateAsync(year, CancellationToken.None))!;
 
-        var content = (await Editions.SourceOfAsync(edition, CancellationToken.None))!.Content();
+        var source = (await Editions.SourceOfAsync(edition, CancellationToken.None))!;
+        var content = source.Content();
+
+        Assert.Equal([IndicatorLevels.Riket], Assert.Single(source.Inputs.EarlierYears).Values.Select(v => v.Level));
+        Assert.Contains(content.Indicators.Single(i => i.Code == "DIGPLAN").Series, p => p.Year == year - 1 && p.Value == 50.0);
 
         foreach (var format in ReportFormat.WithTheEdition)
         {

@@ -1,3 +1,4 @@
+using VisionEHalsa.Contracts;
 using VisionEHalsa.Reporting.Content;
 using VisionEHalsa.Reporting.Inputs;
 
@@ -10,4 +11,9 @@ namespace VisionEHalsa.Reporting.Editions;
 public sealed record EditionSource(ReportInputs Inputs, int Edition, DateTimeOffset GeneratedAt, EditionChanges Changes)
 {
     public ReportContent Content() => ReportContent.Build(Inputs, Edition, GeneratedAt, Changes);
+
+    /// <summary>Of the earlier years only the national values are kept: the report shows nothing else of them (its series).</summary>
+    public static EditionSource Of(ReportInputs inputs, int edition, DateTimeOffset generatedAt, EditionChanges changes) => new(
+        inputs with { EarlierYears = [.. inputs.EarlierYears.Select(c => c with { Values = [.. c.Values.Where(v => v.Level == IndicatorLevels.Riket)] })] },
+        edition, generatedAt, changes);
 }

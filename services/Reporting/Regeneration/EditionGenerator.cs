@@ -65,7 +65,7 @@ public sealed class EditionGenerator(
 
             // Saved side by side, so the store commits them together rather than one flush after another.
             var files = SaveFilesAsync(content, ct);
-            var source = editions.SaveJsonAsync(year, number, "source", new EditionSource(inputs, number, content.GeneratedAt, changes), ct);
+            var source = editions.SaveJsonAsync(year, number, "source", EditionSource.Of(inputs, number, content.GeneratedAt, changes), ct);
             var valuesFile = editions.SaveJsonAsync(year, number, "values", values, ct);
             var changesFile = editions.SaveJsonAsync(year, number, "changes", changes.Changes, ct);
             await Task.WhenAll(files, source, valuesFile, changesFile);
