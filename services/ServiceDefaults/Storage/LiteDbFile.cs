@@ -97,13 +97,24 @@ internal sealed class LiteDbFile : IDisposable
     /// Runs a read. A store fault is a 503; when it shows the engine closed, the writer opens the file again before
     /// its next group (never a reader: the writer may be inside a transaction on that very database).
     /// </summary>
+    /// <summary>
+    /// Held by every read and by the writer for each group: one thread in the engine at a time. LiteDB 5.0.20's page
+    /// cache can hand a reader a page buffer that another thread is recycling when the cache grows (litedb-org/LiteDB
+    /// #2817: "share counter must be &gt; 0 in Release()", then every call fails, or garbage reads). Measured: a
+    /// benchmark run with large edition files hit it within a minute; no release with the fix is published.
+    /// </summary>
+    public Lock Engine { get; } = new();
+
     public T Read<T>(Func<LiteDatabase, T> read)
     {
         ThrowIfStalled();
         var database = Current;
         try
         {
-            return read(database);
+            lock (Engine)
+            {
+                return read(database);
+            }
         }
         catch (Exception e) when (IsStoreFault(e))
         {
@@ -135,7 +146,10 @@ internal sealed class LiteDbFile : IDisposable
 
         try
         {
-            database.Dispose();
+            lock (Engine)
+            {
+                database.Dispose();
+            }
         }
         catch (Exception e) when (IsStoreFault(e))
         {

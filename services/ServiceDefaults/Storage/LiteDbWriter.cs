@@ -76,15 +76,19 @@ internal sealed class LiteDbWriter : IDisposable
 
         try
         {
-            database.BeginTrans();
             var results = new object?[group.Count];
-            for (var i = 0; i < group.Count; i++)
+            lock (_file.Engine)
             {
-                results[i] = group[i].Run(database);
+                database.BeginTrans();
+                for (var i = 0; i < group.Count; i++)
+                {
+                    results[i] = group[i].Run(database);
+                }
+
+                database.Commit();
+                database.Checkpoint();
             }
 
-            database.Commit();
-            database.Checkpoint();
             _failing = false;
             for (var i = 0; i < group.Count; i++)
             {
@@ -128,11 +132,14 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    private static void RollBack(LiteDatabase database)
+    private void RollBack(LiteDatabase database)
     {
         try
         {
-            database.Rollback();
+            lock (_file.Engine)
+            {
+                database.Rollback();
+            }
         }
         catch (LiteException)
         {
