@@ -1,5 +1,3 @@
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using VisionEHalsa.Contracts;
 using VisionEHalsa.Reporting.Content;
 
@@ -14,27 +12,28 @@ public static class XlsxReport
     public static byte[] Render(ReportContent report)
     {
         var names = report.Indicators.ToDictionary(i => i.Code, i => i.Name, StringComparer.Ordinal);
-        var sheets = new Dictionary<string, object>
-        {
-            ["Om rapporten"] = About(report),
-            ["Sammanfattning"] = report.Findings.Sentences(report).Select(s => Row(("Iakttagelse", s))).ToList(),
-            ["Nyckeltal"] = report.Indicators.Select(Indicator).ToList(),
-            ["Län"] = Areas(report, i => i.Lan, "Länskod", "Län", (code, name) => name),
-            ["Kommungrupper"] = Areas(report, i => i.Kommungrupper, "Kommungrupp", "Namn", Kommungrupper.Label),
-            ["Organisationer"] = Areas(report, i => i.Organisations, "Organisation", "Namn", (code, name) => name),
-            ["Tidsserier"] = report.Indicators.SelectMany(i => i.Series.Select(p => Row(("Kod", i.Code), ("Nyckeltal", i.Name), ("År", p.Year), ("Riket", Published(p.Value))))).ToList(),
-            ["Svarsfrekvens"] = ResponseRates(report),
-            ["Definitioner"] = report.Indicators.Select(i => Row(
+        return XlsxWriter.Write(
+        [
+            Sheet("Om rapporten", About(report)),
+            Sheet("Sammanfattning", report.Findings.Sentences(report).Select(s => Row(("Iakttagelse", s))).ToList(), "Iakttagelse"),
+            Sheet("Nyckeltal", report.Indicators.Select(Indicator).ToList()),
+            Sheet("Län", Areas(report, i => i.Lan, "Länskod", "Län", (code, name) => name)),
+            Sheet("Kommungrupper", Areas(report, i => i.Kommungrupper, "Kommungrupp", "Namn", Kommungrupper.Label)),
+            Sheet("Organisationer", Areas(report, i => i.Organisations, "Organisation", "Namn", (code, name) => name)),
+            Sheet("Tidsserier", report.Indicators.SelectMany(i => i.Series.Select(p => Row(("Kod", i.Code), ("Nyckeltal", i.Name), ("År", p.Year), ("Riket", Published(p.Value))))).ToList()),
+            Sheet("Svarsfrekvens", ResponseRates(report)),
+            Sheet("Definitioner", report.Indicators.Select(i => Row(
                 ("Kod", i.Code), ("Nyckeltal", i.Name), ("Typ", ReportWording.Kind(i.Description)), ("Enhet", i.Description.Unit),
-                ("Högre är bättre", i.Description.HigherIsBetter ? "ja" : "nej"), ("Täljare", i.Description.Numerator), ("Nämnare", ReportWording.Denominator(i.Description)))).ToList(),
-            ["Ändringar"] = Changes(report, names),
-        };
-        using var output = new MemoryStream();
-        output.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, FreezeRowCount = 1 });
-        return output.ToArray();
+                ("Högre är bättre", i.Description.HigherIsBetter ? "ja" : "nej"), ("Täljare", i.Description.Numerator), ("Nämnare", ReportWording.Denominator(i.Description)))).ToList()),
+            Sheet("Ändringar", Changes(report, names)),
+        ]);
     }
 
-    private static List<Dictionary<string, object?>> About(ReportContent report)
+    /// <summary>A sheet whose header is the first row's columns (or <paramref name="empty"/> when it has none).</summary>
+    private static XlsxSheet Sheet(string name, List<(string Column, object? Value)[]> rows, params string[] empty) =>
+        new(name, rows.Count > 0 ? [.. rows[0].Select(c => c.Column)] : empty, [.. rows.Select(r => r.Select(c => c.Value).ToArray())]);
+
+    private static List<(string Column, object? Value)[]> About(ReportContent report)
     {
         var facts = new List<(string, object?)>
         {
@@ -55,26 +54,26 @@ public static class XlsxReport
         return facts.Select(f => Row(("Uppgift", f.Item1), ("Värde", f.Item2))).ToList();
     }
 
-    private static Dictionary<string, object?> Indicator(ReportIndicator i) => Row(
+    private static (string Column, object? Value)[] Indicator(ReportIndicator i) => Row(
         ("Kod", i.Code), ("Nyckeltal", i.Name), ("Inriktningsmål", i.Target?.Goal), ("Enhet", i.Description.Unit),
         ("Riket", Published(i.National?.Value)), ("Föregående år", Published(i.Previous)), ("Förändring", Published(i.Change)),
         ("Mål", i.Target?.TargetValue), ("Målår", i.Target?.TargetYear), ("Status", ReportWording.Status(i)),
         ("Täljare", i.National?.Numerator), ("Nämnare", i.National?.Denominator), ("Svarande", i.National?.Respondents),
         ("Anm.", Flag(i.National)));
 
-    private static List<Dictionary<string, object?>> Areas(
+    private static List<(string Column, object? Value)[]> Areas(
         ReportContent report, Func<ReportIndicator, IReadOnlyList<IndicatorValue>> values, string codeHeader, string nameHeader, Func<string, string, string> name) =>
         report.Indicators.SelectMany(i => values(i).Select(v => Row(
             ("Kod", i.Code), ("Nyckeltal", i.Name), (codeHeader, v.Area), (nameHeader, name(v.Area, v.AreaName)),
             ("Värde", Published(v.Value)), ("Täljare", v.Numerator), ("Nämnare", v.Denominator), ("Svarande", v.Respondents),
             ("Riket", Published(i.National?.Value)), ("Anm.", Flag(v))))).ToList();
 
-    private static List<Dictionary<string, object?>> ResponseRates(ReportContent report) =>
+    private static List<(string Column, object? Value)[]> ResponseRates(ReportContent report) =>
         report.Rounds.SelectMany(r => r.Lan.Prepend(r.Overall).Select(a => Row(
             ("Enkätomgång", r.RoundId), ("Område", a.Name), ("Förväntade", a.Expected), ("Svarande", a.Respondents),
             ("Svarsfrekvens (%)", a.Rate is { } rate ? Published(100 * rate) : null), ("Anm.", a.IsLow ? "låg svarsfrekvens" : null)))).ToList();
 
-    private static List<Dictionary<string, object?>> Changes(ReportContent report, Dictionary<string, string> names) =>
+    private static List<(string Column, object? Value)[]> Changes(ReportContent report, Dictionary<string, string> names) =>
         report.Changes.Changes.Count == 0
             ? [Row(("Ändring", report.Changes.Since is null ? "Årets första utgåva." : ReportWording.ChangesText(report.Changes)))]
             : report.Changes.Changes.Select(c => Row(
@@ -87,6 +86,5 @@ public static class XlsxReport
 
     private static double? Published(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
 
-    private static Dictionary<string, object?> Row(params (string Column, object? Value)[] cells) =>
-        cells.ToDictionary(c => c.Column, c => c.Value);
+    private static (string Column, object? Value)[] Row(params (string Column, object? Value)[] cells) => cells;
 }
