@@ -36,7 +36,7 @@ public static class IndicatorServiceExtensions
                 client.BaseAddress = new Uri(address);
             }
         });
-        services.AddOutboxRelay<CalculationDocument>(CalculationStore.CollectionName, calculation => calculation.ToEvent());
+        services.AddOutboxRelay<CalculationDocument>(CalculationStore.CollectionName, calculation => calculation.ToEvent(), LargeMessages.RelayBatch);
         // Registered before the recalculator: hosted services start in order, and the catalogue must be there first.
         services.AddHostedService<CatalogueSeed>();
         services.AddHostedService<Recalculator>();

@@ -12,12 +12,12 @@ public static class ReportingServiceExtensions
 {
     public static IBusRegistrationConfigurator AddReportingConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>();
+        bus.AddConsumer<RegenerateReportOnIndicatorsRecalculated>().Endpoint(LargeMessages.OneAtATime);
         bus.AddConsumer<RegenerateReportOnStrategyChanged>();
         bus.AddConsumer<RememberRoundOnSurveyRoundOpened>();
         bus.AddConsumer<TrackPipelineOnResponseSubmitted>(c => c.Options<BatchOptions>(TrackPipelineOnResponseSubmitted.Options))
             .Endpoint(e => e.PrefetchCount = TrackPipelineOnResponseSubmitted.Prefetch);
-        bus.AddConsumer<TrackPipelineOnIndicatorsRecalculated>();
+        bus.AddConsumer<TrackPipelineOnIndicatorsRecalculated>().Endpoint(LargeMessages.OneAtATime);
         return bus;
     }
 

@@ -26,7 +26,7 @@ public static class StrategyServiceExtensions
     }
 
     public static void AddStrategyConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<KeepIndicatorValuesOnIndicatorsRecalculated>();
+        bus.AddConsumer<KeepIndicatorValuesOnIndicatorsRecalculated>().Endpoint(LargeMessages.OneAtATime);
 
     public static WebApplication MapStrategyEndpoints(this WebApplication app)
     {

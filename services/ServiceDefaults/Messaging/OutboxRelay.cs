@@ -59,9 +59,13 @@ public sealed class OutboxSignal
 
 public static class OutboxExtensions
 {
-    /// <summary>Relays the documents of <paramref name="collection"/> whose <c>relayed</c> field is false.</summary>
+    /// <summary>
+    /// Relays the documents of <paramref name="collection"/> whose <c>relayed</c> field is false, at most
+    /// <paramref name="batch"/> read and published at once: small documents in large batches, large ones (a whole
+    /// calculation is megabytes once read) in small ones, so a backlog does not sit in memory all at once.
+    /// </summary>
     public static IServiceCollection AddOutboxRelay<TDocument>(
-        this IServiceCollection services, string collection, Func<TDocument, object> toMessage)
+        this IServiceCollection services, string collection, Func<TDocument, object> toMessage, int batch = OutboxRelay<TDocument>.DefaultBatch)
         where TDocument : class, IOutboxDocument
     {
         services.TryAddSingleton<OutboxSignal>();
@@ -70,7 +74,8 @@ public static class OutboxExtensions
             toMessage,
             sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<OutboxSignal>(),
-            sp.GetRequiredService<ILogger<OutboxRelay<TDocument>>>()));
+            sp.GetRequiredService<ILogger<OutboxRelay<TDocument>>>(),
+            batch));
         return services;
     }
 }
@@ -80,10 +85,11 @@ public sealed class OutboxRelay<TDocument>(
     Func<TDocument, object> toMessage,
     IBus bus,
     OutboxSignal signal,
-    ILogger<OutboxRelay<TDocument>> logger) : BackgroundService
+    ILogger<OutboxRelay<TDocument>> logger,
+    int batch = OutboxRelay<TDocument>.DefaultBatch) : BackgroundService
     where TDocument : class, IOutboxDocument
 {
-    private const int Batch = 256;
+    public const int DefaultBatch = 256;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
@@ -104,7 +110,7 @@ public sealed class OutboxRelay<TDocument>(
             {
                 var relayed = await RelayBatchAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
-                if (relayed == Batch)
+                if (relayed == batch)
                 {
                     continue;
                 }
@@ -127,7 +133,7 @@ public sealed class OutboxRelay<TDocument>(
 
     private async Task<int> RelayBatchAsync(CancellationToken ct)
     {
-        var pending = await collection.FindAsync(Query.Where("relayed", false).Take(Batch), ct);
+        var pending = await collection.FindAsync(Query.Where("relayed", false).Take(batch), ct);
         if (pending.Count == 0)
         {
             _waiting.Clear();
