@@ -76,6 +76,18 @@ public sealed partial class ComposeTests
     }
 
     [KubectlFact]
+    public void Every_process_with_a_database_waits_for_a_healthy_one()
+    {
+        var faults = PlatformProcesses.All
+            .Where(p => EnvironmentOf(Services.At(p.Name)!.Value).ContainsKey("MONGODB_URI"))
+            .Where(p => Services.At(p.Name)!.Value.Text("depends_on", "mongodb", "condition") != "service_healthy")
+            .Select(p => $"{p.Name} has MONGODB_URI but does not wait for a healthy mongodb")
+            .ToList();
+        Assert.Contains(PlatformProcesses.All, p => p.Name == "gateway" && EnvironmentOf(Services.At(p.Name)!.Value).ContainsKey("MONGODB_URI"));
+        Assert.Empty(faults);
+    }
+
+    [KubectlFact]
     public void Compose_probes_the_readiness_of_every_process()
     {
         var probe = Services.At("readiness", "healthcheck", "test")!.Value;
