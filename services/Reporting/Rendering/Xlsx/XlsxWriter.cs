@@ -66,12 +66,7 @@ public static class XlsxWriter
         w.WriteAttributeString("workbookViewId", "0");
         if (sheet.Rows.Count > 0)
         {
-            w.WriteStartElement("pane");
-            w.WriteAttributeString("ySplit", "1");
-            w.WriteAttributeString("topLeftCell", "A2");
-            w.WriteAttributeString("activePane", "bottomLeft");
-            w.WriteAttributeString("state", "frozen");
-            w.WriteEndElement();
+            Empty(w, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
         }
 
         w.WriteEndElement();
@@ -81,12 +76,8 @@ public static class XlsxWriter
         var widths = Widths(sheet);
         for (var c = 0; c < widths.Length; c++)
         {
-            w.WriteStartElement("col");
-            w.WriteAttributeString("min", Number(c + 1));
-            w.WriteAttributeString("max", Number(c + 1));
-            w.WriteAttributeString("width", widths[c].ToString("0.#", CultureInfo.InvariantCulture));
-            w.WriteAttributeString("customWidth", "1");
-            w.WriteEndElement();
+            Empty(w, "col", ("min", Number(c + 1)), ("max", Number(c + 1)),
+                ("width", widths[c].ToString("0.#", CultureInfo.InvariantCulture)), ("customWidth", "1"));
         }
 
         w.WriteEndElement();
@@ -203,6 +194,18 @@ public static class XlsxWriter
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An element with attributes and no content.</summary>
+    private static void Empty(XmlWriter w, string name, params (string Name, string Value)[] attributes)
+    {
+        w.WriteStartElement(name);
+        foreach (var (attribute, value) in attributes)
+        {
+            w.WriteAttributeString(attribute, value);
+        }
+
+        w.WriteEndElement();
+    }
+
     private static void Workbook(XmlWriter w, IReadOnlyList<XlsxSheet> sheets)
     {
         w.WriteStartElement("workbook", Main);
@@ -224,32 +227,16 @@ public static class XlsxWriter
     private static void ContentTypes(XmlWriter w, int sheets)
     {
         w.WriteStartElement("Types", "http://schemas.openxmlformats.org/package/2006/content-types");
-        Default(w, "rels", "application/vnd.openxmlformats-package.relationships+xml");
-        Default(w, "xml", "application/xml");
-        Override(w, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-        Override(w, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+        Empty(w, "Default", ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"));
+        Empty(w, "Default", ("Extension", "xml"), ("ContentType", "application/xml"));
+        Empty(w, "Override", ("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"));
+        Empty(w, "Override", ("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"));
         for (var i = 1; i <= sheets; i++)
         {
-            Override(w, $"/xl/worksheets/sheet{i}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+            Empty(w, "Override", ("PartName", $"/xl/worksheets/sheet{i}.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"));
         }
 
         w.WriteEndElement();
-
-        static void Default(XmlWriter w, string extension, string type)
-        {
-            w.WriteStartElement("Default");
-            w.WriteAttributeString("Extension", extension);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
-        }
-
-        static void Override(XmlWriter w, string part, string type)
-        {
-            w.WriteStartElement("Override");
-            w.WriteAttributeString("PartName", part);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
-        }
     }
 
     private static void Relations(XmlWriter w, string ns, IEnumerable<(string Id, string Type, string Target)> relations)
@@ -257,11 +244,7 @@ public static class XlsxWriter
         w.WriteStartElement("Relationships", ns);
         foreach (var (id, type, target) in relations)
         {
-            w.WriteStartElement("Relationship");
-            w.WriteAttributeString("Id", id);
-            w.WriteAttributeString("Type", type);
-            w.WriteAttributeString("Target", target);
-            w.WriteEndElement();
+            Empty(w, "Relationship", ("Id", id), ("Type", type), ("Target", target));
         }
 
         w.WriteEndElement();
@@ -309,11 +292,7 @@ public static class XlsxWriter
         w.WriteEndElement();
         w.WriteStartElement("cellStyles");
         w.WriteAttributeString("count", "1");
-        w.WriteStartElement("cellStyle");
-        w.WriteAttributeString("name", "Normal");
-        w.WriteAttributeString("xfId", "0");
-        w.WriteAttributeString("builtinId", "0");
-        w.WriteEndElement();
+        Empty(w, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
         w.WriteEndElement();
         w.WriteEndElement();
 
@@ -325,12 +304,8 @@ public static class XlsxWriter
                 w.WriteElementString("b", Main, string.Empty);
             }
 
-            w.WriteStartElement("sz");
-            w.WriteAttributeString("val", "11");
-            w.WriteEndElement();
-            w.WriteStartElement("name");
-            w.WriteAttributeString("val", "Calibri");
-            w.WriteEndElement();
+            Empty(w, "sz", ("val", "11"));
+            Empty(w, "name", ("val", "Calibri"));
             w.WriteEndElement();
         }
 
