@@ -61,6 +61,17 @@ public sealed class XlsxWriterTests
         Assert.NotNull(styles.Descendants(Main + "font").ElementAt(1).Element(Main + "b"));
     }
 
+    [Fact]
+    public void A_sheet_without_columns_has_no_column_list()
+    {
+        var workbook = XlsxWriter.Write([new XlsxSheet("Ingenting", [], [])]);
+
+        using var zip = new ZipArchive(new MemoryStream(workbook));
+        var sheet = XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        Assert.Empty(sheet.Descendants(Main + "cols"));
+        Assert.Empty(Xlsx.Rows(new MemoryStream(workbook), "Ingenting"));
+    }
+
     [Theory]
     [InlineData(0, "A")]
     [InlineData(25, "Z")]

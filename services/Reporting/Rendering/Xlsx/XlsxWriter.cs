@@ -72,15 +72,19 @@ public static class XlsxWriter
         w.WriteEndElement();
         w.WriteEndElement();
 
-        w.WriteStartElement("cols");
+        // A sheet without columns has no <cols> at all: the element must hold at least one.
         var widths = Widths(sheet);
-        for (var c = 0; c < widths.Length; c++)
+        if (widths.Length > 0)
         {
-            Empty(w, "col", ("min", Number(c + 1)), ("max", Number(c + 1)),
-                ("width", widths[c].ToString("0.#", CultureInfo.InvariantCulture)), ("customWidth", "1"));
-        }
+            w.WriteStartElement("cols");
+            for (var c = 0; c < widths.Length; c++)
+            {
+                Empty(w, "col", ("min", Number(c + 1)), ("max", Number(c + 1)),
+                    ("width", widths[c].ToString("0.#", CultureInfo.InvariantCulture)), ("customWidth", "1"));
+            }
 
-        w.WriteEndElement();
+            w.WriteEndElement();
+        }
 
         w.WriteStartElement("sheetData");
         Row(w, columns, 1, [.. sheet.Columns], HeaderStyle);
