@@ -5,7 +5,8 @@ using VisionEHalsa.Reporting.Rendering;
 
 namespace VisionEHalsa.Platform.Bench;
 
-public sealed record RenderingResult(string Format, double MedianMs, double FastestMs, int Kilobytes, int Runs);
+/// <summary>One format's rendering: time (median and fastest of the runs), size, and the managed memory one rendering allocates.</summary>
+public sealed record RenderingResult(string Format, double MedianMs, double FastestMs, int Kilobytes, int Runs, double AllocatedMb);
 
 public sealed record RenderingSection(double ContentBuildMs, IReadOnlyList<RenderingResult> Formats, double AllFormatsMs);
 
@@ -39,16 +40,20 @@ public static class ReportRendering
         foreach (var format in ReportFormat.All)
         {
             var times = new List<double>();
-            var bytes = 0;
+            var (bytes, allocated) = (0, 0L);
             for (var run = 0; run < runs; run++)
             {
                 GC.Collect();
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
                 bytes = ReportFiles.Render(content, format).Length;
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                // Rendering runs on this thread, so what this thread allocated is what the rendering did.
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
-            formats.Add(new RenderingResult(format.Extension, Math.Round(Stats.Median(times), 1), Math.Round(times.Min(), 1), bytes / 1024, runs));
+            formats.Add(new RenderingResult(format.Extension, Math.Round(Stats.Median(times), 1), Math.Round(times.Min(), 1), bytes / 1024, runs,
+                Math.Round(allocated / 1048576.0, 1)));
         }
 
         return new RenderingSection(Math.Round(Stats.Median(buildTimes), 1), formats, Math.Round(formats.Sum(f => f.MedianMs), 1));
