@@ -104,17 +104,21 @@ public static class XlsxWriter
         w.WriteAttributeString("r", row);
         for (var c = 0; c < columns.Length && c < cells.Length; c++)
         {
-            if (Numeric(cells[c]) is { } value)
+            var value = Numeric(cells[c]);
+            var text = value is null ? Text(cells[c]) : null;
+            if (value is null && text is null)
             {
-                w.WriteStartElement("c");
-                w.WriteAttributeString("r", columns[c] + row);
-                w.WriteElementString("v", value.ToString("R", CultureInfo.InvariantCulture));
-                w.WriteEndElement();
+                continue;
             }
-            else if (Text(cells[c]) is { } text)
+
+            w.WriteStartElement("c");
+            w.WriteAttributeString("r", columns[c] + row);
+            if (value is { } numeric)
             {
-                w.WriteStartElement("c");
-                w.WriteAttributeString("r", columns[c] + row);
+                w.WriteElementString("v", numeric.ToString("R", CultureInfo.InvariantCulture));
+            }
+            else
+            {
                 if (style != 0)
                 {
                     w.WriteAttributeString("s", Number(style));
@@ -123,7 +127,7 @@ public static class XlsxWriter
                 w.WriteAttributeString("t", "inlineStr");
                 w.WriteStartElement("is");
                 w.WriteStartElement("t");
-                if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+                if (text!.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
                 {
                     w.WriteAttributeString("xml", "space", null, "preserve");
                 }
@@ -131,8 +135,9 @@ public static class XlsxWriter
                 w.WriteString(Printable(text));
                 w.WriteEndElement();
                 w.WriteEndElement();
-                w.WriteEndElement();
             }
+
+            w.WriteEndElement();
         }
 
         w.WriteEndElement();
